@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_static
+
+from odopmart.api.urls import api
+from odopmart.core.views import healthz
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+# Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).
+urlpatterns += i18n_patterns(
+    path("", include("odopmart.storefront.urls")), prefix_default_language=False
+)
+
+if settings.SERVE_MEDIA:
+    # The embedded default serves uploaded media itself; scale-out puts it on object storage.
+    urlpatterns.append(
+        re_path(r"^media/(?P<path>.*)$", serve_static, {"document_root": settings.MEDIA_ROOT})
+    )
+
+handler404 = "odopmart.storefront.views.page_not_found"
+handler500 = "odopmart.storefront.views.server_error"

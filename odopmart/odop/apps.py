@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OdopConfig(AppConfig):
+    name = "odopmart.odop"
+    label = "odop"

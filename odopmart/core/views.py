@@ -6,7 +6,7 @@ from django.db import connection
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django_tasks import default_task_backend
+from django_tasks import task_backends
 
 
 def _database_status() -> dict[str, object]:
@@ -20,7 +20,7 @@ def _database_status() -> dict[str, object]:
 
 
 def _task_queue_status() -> dict[str, object]:
-    backend = default_task_backend
+    backend = task_backends["default"]
     status: dict[str, object] = {"backend": backend.__class__.__name__}
     if backend.__class__.__name__ != "DatabaseBackend":
         status["ok"] = True

@@ -5,10 +5,11 @@ from django.urls import include, path, re_path
 from django.views.static import serve as serve_static
 
 from odopmart.api.urls import api
-from odopmart.core.views import healthz
+from odopmart.core.views import healthz, ping
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("ping", ping, name="ping"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_tasks import task_backends
@@ -48,3 +48,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
         {"status": "ok" if healthy else "unhealthy", "database": database, "tasks": tasks},
         status=200 if healthy else 503,
     )
+
+
+def ping(request: HttpRequest) -> HttpResponse:
+    """The cheapest Django response: the benchmark's ceiling for a view."""
+    return HttpResponse("pong", content_type="text/plain")

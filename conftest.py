@@ -3,7 +3,6 @@ is loaded once into the test database; transactional tests reload it through `re
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,13 @@ def _load_reference_data() -> None:
 
     data_dir = Path(settings.ODOPMART["REFERENCE_DATA_DIR"])
     for load in (
-        states_load, up_districts_load, pincodes_load, up_registry_load,
-        categories_load, hsn_codes_load, gst_rates_load,
+        states_load,
+        up_districts_load,
+        pincodes_load,
+        up_registry_load,
+        categories_load,
+        hsn_codes_load,
+        gst_rates_load,
     ):
         load(data_dir)
 
@@ -41,9 +45,8 @@ def reference_data(db: None) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _media_in_tmp(settings: pytest.FixtureRequest, tmp_path: Path) -> Iterator[None]:
+def _media_in_tmp(settings: pytest.FixtureRequest, tmp_path: Path) -> None:
     settings.MEDIA_ROOT = tmp_path / "media"  # type: ignore[attr-defined]
-    yield
 
 
 @pytest.fixture(autouse=True)

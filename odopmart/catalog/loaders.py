@@ -1,4 +1,4 @@
-"""Load categories, the HSN master and GST rates (with their effective dates) from data/reference."""
+"""Load categories, the HSN master and GST rates (with effective dates) from data/reference."""
 
 from __future__ import annotations
 
@@ -77,13 +77,17 @@ def gst_rates_load(data_dir: Path) -> int:
             else date.fromisoformat(settings.ODOPMART["GST_RATES_DEFAULT_EFFECTIVE_FROM"])
         )
         allowed = [
-            _percent_to_bp(part) for part in row["gst_rates_allowed"].strip("{} ").split(",") if part.strip()
+            _percent_to_bp(part)
+            for part in row["gst_rates_allowed"].strip("{} ").split(",")
+            if part.strip()
         ]
         GstRate.objects.update_or_create(
             hsn_code=row["hsn_code"],
             effective_from=effective_from,
             defaults={
-                "rate_bp": _percent_to_bp(row["gst_rate_default"]) if row["gst_rate_default"] else None,
+                "rate_bp": _percent_to_bp(row["gst_rate_default"])
+                if row["gst_rate_default"]
+                else None,
                 "allowed_rates_bp": allowed,
                 "conditions": row["rate_conditions"],
                 "source": row["rate_source"][:255],

@@ -25,7 +25,9 @@ class Category(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     icon = models.CharField(_("icon"), max_length=8, blank=True, help_text=_("An emoji or glyph"))
     default_hsn_code = models.CharField(_("default HSN code"), max_length=8, blank=True)
-    default_gst_rate_bp = models.PositiveIntegerField(_("default GST rate (basis points)"), default=500)
+    default_gst_rate_bp = models.PositiveIntegerField(
+        _("default GST rate (basis points)"), default=500
+    )
     return_window_days = models.PositiveSmallIntegerField(_("return window (days)"), default=7)
     product_count = models.PositiveIntegerField(default=0, editable=False)
 
@@ -81,7 +83,9 @@ class GstRate(models.Model):
         ordering = ["hsn_code", "-effective_from"]
         verbose_name = _("GST rate")
         constraints = [
-            models.UniqueConstraint(fields=["hsn_code", "effective_from"], name="gst_rate_unique_from")
+            models.UniqueConstraint(
+                fields=["hsn_code", "effective_from"], name="gst_rate_unique_from"
+            )
         ]
 
     def __str__(self) -> str:
@@ -147,7 +151,9 @@ class Product(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(price_paise__gte=0), name="product_price_nonneg"),
-            models.CheckConstraint(condition=Q(gst_rate_bp__lte=4000), name="product_gst_rate_sane"),
+            models.CheckConstraint(
+                condition=Q(gst_rate_bp__lte=4000), name="product_gst_rate_sane"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -226,7 +232,9 @@ class ProductImage(models.Model):
     thumbnail = models.CharField(max_length=255, blank=True, editable=False)
     medium = models.CharField(max_length=255, blank=True, editable=False)
     alt_en = models.CharField(_("description for screen readers (English)"), max_length=200)
-    alt_hi = models.CharField(_("description for screen readers (Hindi)"), max_length=200, blank=True)
+    alt_hi = models.CharField(
+        _("description for screen readers (Hindi)"), max_length=200, blank=True
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -62,11 +62,27 @@ def product_cards() -> QuerySet[Product]:
         Product.objects.visible()
         .select_related("district", "category", "odop_product", "artisan")
         .only(
-            "id", "slug", "name_en", "name_hi", "price_paise", "mrp_paise", "in_stock",
-            "thumbnail", "status", "district__slug", "district__name_en", "district__name_hi",
-            "category__slug", "category__name_en", "category__name_hi",
-            "odop_product__slug", "odop_product__name_en", "odop_product__name_hi",
-            "artisan__name_en", "artisan__name_hi", "artisan__town",
+            "id",
+            "slug",
+            "name_en",
+            "name_hi",
+            "price_paise",
+            "mrp_paise",
+            "in_stock",
+            "thumbnail",
+            "status",
+            "district__slug",
+            "district__name_en",
+            "district__name_hi",
+            "category__slug",
+            "category__name_en",
+            "category__name_hi",
+            "odop_product__slug",
+            "odop_product__name_en",
+            "odop_product__name_hi",
+            "artisan__name_en",
+            "artisan__name_hi",
+            "artisan__town",
         )
     )
 
@@ -95,7 +111,9 @@ _ORDERING = {
 }
 
 
-def product_list(filters: ProductFilters, *, page: int = 1, page_size: int | None = None) -> ProductPage:
+def product_list(
+    filters: ProductFilters, *, page: int = 1, page_size: int | None = None
+) -> ProductPage:
     """Filter, rank (when there is a query), sort and paginate products."""
     from odopmart.search.services import search_ranked_ids
 

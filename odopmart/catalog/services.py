@@ -48,7 +48,11 @@ def products_refresh_summaries(product_ids: Iterable[int]) -> None:
 def catalogue_refresh_counts() -> None:
     """Refresh visible-product counts shown on district, category and ODOP product tiles."""
     visible = Product.objects.visible()
-    for model, field in ((District, "district"), (Category, "category"), (OdopProduct, "odop_product")):
+    for model, field in (
+        (District, "district"),
+        (Category, "category"),
+        (OdopProduct, "odop_product"),
+    ):
         counts = dict(visible.values(field).annotate(n=Count("id")).values_list(field, "n"))
         rows = list(model.objects.only("id", "product_count"))
         for row in rows:

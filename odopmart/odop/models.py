@@ -4,7 +4,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from odopmart.core.i18n import localized
-
 from odopmart.regions.models import District
 
 
@@ -36,7 +35,10 @@ class OdopProduct(models.Model):
     description_en = models.TextField(_("description (English)"), blank=True)
     description_hi = models.TextField(_("description (Hindi)"), blank=True)
     verification = models.CharField(
-        _("verification"), max_length=20, choices=Verification.choices, default=Verification.UNVERIFIED
+        _("verification"),
+        max_length=20,
+        choices=Verification.choices,
+        default=Verification.UNVERIFIED,
     )
     source_ids = models.CharField(_("sources"), max_length=120, blank=True)
     notes = models.TextField(_("notes"), blank=True)

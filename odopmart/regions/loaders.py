@@ -1,4 +1,4 @@
-"""Load states, UP districts, PIN codes and post offices from data/reference (idempotent upserts)."""
+"""Load states, UP districts, PIN codes and post offices from data/reference (idempotent)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,9 @@ def state_key(name: str) -> str:
 
 
 def hindi_names(data_dir: Path) -> dict[tuple[str, str], str]:
-    return {(row["kind"], row["name_en"]): row["name_hi"] for row in _read(data_dir / "hindi_names.csv")}
+    return {
+        (row["kind"], row["name_en"]): row["name_hi"] for row in _read(data_dir / "hindi_names.csv")
+    }
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -64,7 +66,10 @@ def up_districts_load(data_dir: Path) -> int:
     """The 75 districts of Uttar Pradesh, with LGD codes and Hindi names."""
     names_hi = hindi_names(data_dir)
     up = State.objects.get(gst_state_code=UP_GST_CODE)
-    lgd_names = {int(r["lgd_district_code"]): r["district_name_lgd"] for r in _read(data_dir / "lgd_districts_up.csv")}
+    lgd_names = {
+        int(r["lgd_district_code"]): r["district_name_lgd"]
+        for r in _read(data_dir / "lgd_districts_up.csv")
+    }
     rows = _read(data_dir / "up_odop_districts.csv")
     for row in rows:
         name = row["district"].strip()
@@ -117,8 +122,13 @@ def pincodes_load(data_dir: Path) -> int:
         update_conflicts=True,
         unique_fields=["code"],
         update_fields=[
-            "state", "district", "district_names", "head_office", "office_count",
-            "latitude", "longitude",
+            "state",
+            "district",
+            "district_names",
+            "head_office",
+            "office_count",
+            "latitude",
+            "longitude",
         ],
     )
 

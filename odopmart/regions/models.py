@@ -39,7 +39,9 @@ class State(models.Model):
 
 class District(models.Model):
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="districts")
-    lgd_code = models.PositiveIntegerField(_("LGD district code"), unique=True, null=True, blank=True)
+    lgd_code = models.PositiveIntegerField(
+        _("LGD district code"), unique=True, null=True, blank=True
+    )
     name_en = models.CharField(_("name (English)"), max_length=80)
     name_hi = models.CharField(_("name (Hindi)"), max_length=80, blank=True)
     name_lgd = models.CharField(_("name in LGD"), max_length=80, blank=True)
@@ -52,7 +54,9 @@ class District(models.Model):
     class Meta:
         ordering = ["name_en"]
         constraints = [
-            models.UniqueConstraint(fields=["state", "name_en"], name="district_unique_name_in_state")
+            models.UniqueConstraint(
+                fields=["state", "name_en"], name="district_unique_name_in_state"
+            )
         ]
 
     def __str__(self) -> str:
@@ -103,7 +107,9 @@ class PostOffice(models.Model):
     class Meta:
         ordering = ["pincode__code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["pincode", "name"], name="post_office_unique_in_pincode")
+            models.UniqueConstraint(
+                fields=["pincode", "name"], name="post_office_unique_in_pincode"
+            )
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 
@@ -19,7 +20,11 @@ def test_production_settings_pass_deploy_checks(tmp_path):
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=settings.BASE_DIR, env=env, capture_output=True, text=True, check=False,
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
@@ -28,7 +33,7 @@ def test_production_settings_pass_deploy_checks(tmp_path):
 def test_embedded_default_uses_sqlite_wal_with_immediate_transactions():
     database = settings.DATABASES["default"]
     if database["ENGINE"] != "django.db.backends.sqlite3":
-        return  # the PostgreSQL run configures its own database
+        pytest.skip("the PostgreSQL run configures its own database")
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
     assert database["OPTIONS"]["timeout"] >= 5

@@ -36,7 +36,9 @@ def test_known_registry_rows():
     assert "Chikan" in lucknow.gi_tag
     varanasi = OdopProduct.objects.filter(district__slug="varanasi").values_list("rank", "name_en")
     assert ("secondary", "Pink meenakari") in set(varanasi)
-    assert OdopProduct.objects.get(district__slug="agra", name_en="Petha industry").rank == "tertiary"
+    assert (
+        OdopProduct.objects.get(district__slug="agra", name_en="Petha industry").rank == "tertiary"
+    )
     # The verification column is kept so operators can see what still needs checking.
     assert OdopProduct.objects.filter(rank="primary", verification="unverified").count() == 27
 
@@ -47,7 +49,8 @@ def test_notes_are_split_from_product_names():
         ("School dresses", "2022 additions"),
     ]
     [(name, note)] = _split_products(
-        "Silk sarees (Mubarakpur) reported alongside black pottery (S14, S23) - listing status unconfirmed"
+        "Silk sarees (Mubarakpur) reported alongside black pottery (S14, S23)"
+        " - listing status unconfirmed"
     )
     assert name == "Silk sarees (Mubarakpur)"
     assert "unconfirmed" in note

@@ -29,9 +29,20 @@ class Command(BaseCommand):
         )
         web = subprocess.Popen(  # noqa: S603
             [
-                python, "-m", "gunicorn", "config.wsgi:application",
-                "--bind", f"{host}:{port}", "--workers", str(workers), "--threads", "4",
-                "--access-logfile", "-", "--log-level", "warning",
+                python,
+                "-m",
+                "gunicorn",
+                "config.wsgi:application",
+                "--bind",
+                f"{host}:{port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-",
+                "--log-level",
+                "warning",
             ],
             cwd=settings.BASE_DIR,
         )

@@ -44,7 +44,9 @@ def ensure_postgres_database(url: str) -> None:
     name = url.rsplit("/", 1)[1]
     admin_url = url.rsplit("/", 1)[0] + "/postgres"
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        exists = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [name]
+        ).fetchone()
         if not exists:
             connection.execute(f'CREATE DATABASE "{name}"')
 
@@ -97,7 +99,9 @@ _UNIT_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 def run_wrk(url: str) -> tuple[float, float, float]:
     out = subprocess.run(
         ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout
     if "Non-2xx" in out:
         raise SystemExit(f"non-2xx responses from {url}:\n{out}")
@@ -145,9 +149,20 @@ def main() -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--log-level", "error"],
-        cwd=ROOT, env=env,
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "config.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "error",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     try:
         for _ in range(100):
@@ -164,7 +179,9 @@ def main() -> None:
             for _ in range(20):  # warm caches and connections
                 urllib.request.urlopen(base + path).read()  # noqa: S310
             rps, p50, p99 = client(base + path)
-            line = f"{label:<14} {rps:>9.1f} req/s   p50 {p50:>6.1f} ms   p99 {p99:>6.1f} ms   {path}"
+            line = (
+                f"{label:<14} {rps:>9.1f} req/s   p50 {p50:>6.1f} ms   p99 {p99:>6.1f} ms   {path}"
+            )
             print(line, flush=True)
             lines.append(line)
         results = ROOT / "bench" / "results"

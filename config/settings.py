@@ -193,5 +193,7 @@ ODOPMART = {
     "DEMO_SEED": int(os.environ.get("DEMO_SEED", "2018")),
     # GST 2.0 rate structure took effect on this date (INDIA_COMMERCE.md); rate rows in the
     # reference data that carry no date of their own are taken to start then.
-    "GST_RATES_DEFAULT_EFFECTIVE_FROM": os.environ.get("GST_RATES_DEFAULT_EFFECTIVE_FROM", "2025-09-22"),
+    "GST_RATES_DEFAULT_EFFECTIVE_FROM": os.environ.get(
+        "GST_RATES_DEFAULT_EFFECTIVE_FROM", "2025-09-22"
+    ),
 }

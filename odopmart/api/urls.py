@@ -1,3 +1,36 @@
-from ninja import NinjaAPI
+"""The JSON API, version 1, mounted at /api/v1/ (OpenAPI at /api/v1/openapi.json)."""
 
-api = NinjaAPI(title="odopmart API", version="1")
+from __future__ import annotations
+
+from odopmart.api.base import OdopmartApi
+from odopmart.api.v1.catalog import router as catalog_router
+from odopmart.api.v1.regions import router as regions_router
+
+DESCRIPTION = """
+Read-only catalogue of odopmart: districts and their One District One Product (ODOP)
+registry, categories and products.
+
+**Language.** Localised fields (`name`, `description`, ...) follow `?lang=hi|en`, else the
+`Accept-Language` header, else English; the raw `*_en` and `*_hi` fields are always included.
+The response's `Content-Language` header says which language was used.
+
+**Money** is in integer paise (`price_paise: 249900`), with a formatted rupee string
+alongside (`price_formatted: "₹2,499"`). GST rates are in basis points (`500` = 5 %).
+
+**Errors** are JSON objects with a `code` and a `detail`:
+
+* `422` `{"code": "validation_error", "detail": [{"loc": ["query", "min_price"],
+  "msg": "Input should be greater than or equal to 0", "type": "greater_than_equal"}]}`
+* `404` `{"code": "not_found", "detail": "Not found"}` (unknown ids, slugs and URLs, and
+  products that are not on sale)
+* `500` `{"code": "server_error", "detail": "Internal server error"}`
+"""
+
+api = OdopmartApi(
+    title="odopmart API",
+    version="1",
+    description=DESCRIPTION,
+    urls_namespace="api-v1",
+)
+api.add_router("/", regions_router)
+api.add_router("/", catalog_router)

@@ -1,0 +1,21 @@
+"""Absolute URLs in API responses: media files and pagination links."""
+
+from __future__ import annotations
+
+from django.core.files.storage import default_storage
+from django.http import HttpRequest
+
+
+def media_url(request: HttpRequest, name: str) -> str | None:
+    """Absolute URL of a stored file (a storage name, or a URL already)."""
+    if not name:
+        return None
+    url = name if name.startswith("/") or "://" in name else default_storage.url(name)
+    return request.build_absolute_uri(url)
+
+
+def page_url(request: HttpRequest, page: int) -> str:
+    """This request's URL with `page` replaced, keeping every other query parameter."""
+    query = request.GET.copy()
+    query["page"] = str(page)
+    return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")

@@ -1,0 +1,40 @@
+/* Small enhancements; every page works without them. */
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  // Forms marked data-autosubmit apply a choice as soon as it is made.
+  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+    form.addEventListener("change", function (event) {
+      var t = event.target;
+      if (t.matches("select, input[type=radio], input[type=checkbox]")) {
+        if (form.requestSubmit) { form.requestSubmit(); } else { form.submit(); }
+      }
+    });
+  });
+
+  // Filters start open on wide screens.
+  if (window.matchMedia("(min-width: 60rem)").matches) {
+    document.querySelectorAll("details.filters").forEach(function (d) { d.open = true; });
+  }
+
+  // Live narrowing of a tile list (the districts page) while typing.
+  document.querySelectorAll("input[data-filter-list]").forEach(function (input) {
+    var list = document.getElementById(input.getAttribute("data-filter-list"));
+    if (!list) { return; }
+    var status = document.getElementById(input.getAttribute("data-filter-status"));
+    input.addEventListener("input", function () {
+      var needle = input.value.trim().toLowerCase();
+      var shown = 0;
+      list.querySelectorAll("[data-names]").forEach(function (item) {
+        var match = !needle || item.getAttribute("data-names").indexOf(needle) !== -1;
+        item.hidden = !match;
+        if (match) { shown += 1; }
+      });
+      list.querySelectorAll("[data-group]").forEach(function (group) {
+        group.hidden = !group.querySelector("[data-names]:not([hidden])");
+      });
+      if (status) { status.textContent = status.getAttribute("data-template").replace("%s", shown); }
+    });
+  });
+})();

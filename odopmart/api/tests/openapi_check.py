@@ -19,7 +19,9 @@ _TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def schema_errors(value: Any, schema: dict[str, Any], document: dict[str, Any], at: str = "$") -> list[str]:
+def schema_errors(
+    value: Any, schema: dict[str, Any], document: dict[str, Any], at: str = "$"
+) -> list[str]:
     if "$ref" in schema:
         name = schema["$ref"].removeprefix("#/components/schemas/")
         return schema_errors(value, document["components"]["schemas"][name], document, at)
@@ -35,7 +37,8 @@ def schema_errors(value: Any, schema: dict[str, Any], document: dict[str, Any], 
     kind = schema.get("type")
     if kind is None:
         return errors
-    if not isinstance(value, _TYPES[kind]) or (kind in ("integer", "number") and isinstance(value, bool)):
+    is_bool_as_number = kind in ("integer", "number") and isinstance(value, bool)
+    if not isinstance(value, _TYPES[kind]) or is_bool_as_number:
         return [*errors, f"{at}: expected {kind}, got {type(value).__name__}"]
     if kind == "object":
         properties = schema.get("properties", {})

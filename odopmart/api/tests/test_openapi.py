@@ -1,0 +1,80 @@
+from __future__ import annotations
+
+import pytest
+from django.contrib.staticfiles import finders
+
+pytestmark = pytest.mark.django_db
+
+PATHS = {
+    "/api/v1/districts": "district_list",
+    "/api/v1/districts/{slug}": "district_detail",
+    "/api/v1/categories": "category_list",
+    "/api/v1/products": "product_list",
+    "/api/v1/products/{product_id}": "product_detail",
+}
+
+
+def test_openapi_document_lists_every_endpoint(api_client, openapi_document):
+    response = api_client.get("/api/v1/openapi.json")
+
+    assert response.status_code == 200
+    document = response.json()
+    assert document == openapi_document
+    assert document["info"]["title"] == "odopmart API"
+    assert document["info"]["version"] == "1"
+    assert {path: ops["get"]["operationId"] for path, ops in document["paths"].items()} == PATHS
+
+
+def test_openapi_documents_filters_and_error_bodies(openapi_document):
+    operation = openapi_document["paths"]["/api/v1/products"]["get"]
+    parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+
+    assert list(parameters) == [
+        "q", "district", "category", "odop_product", "min_price", "max_price", "in_stock",
+        "sort", "page", "page_size", "lang",
+    ]  # fmt: skip
+    assert parameters["page_size"]["schema"]["anyOf"][0]["maximum"] == 100
+    assert parameters["sort"]["schema"]["anyOf"][0]["enum"] == [
+        "relevance", "newest", "price_asc", "price_desc",
+    ]  # fmt: skip
+    assert set(operation["responses"]) == {"200", "422"}
+    detail = openapi_document["paths"]["/api/v1/products/{product_id}"]["get"]
+    assert set(detail["responses"]) == {"200", "404", "422"}
+    assert detail["responses"]["404"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorOut"
+    }
+
+
+def test_sort_choices_match_the_selector():
+    from typing import get_args
+
+    from odopmart.api.v1.schemas.catalog import SortChoice
+    from odopmart.catalog.selectors import Sort
+
+    assert get_args(SortChoice) == Sort.CHOICES
+
+
+def test_input_and_output_schemas_are_separate(openapi_document):
+    names = set(openapi_document["components"]["schemas"])
+
+    assert {name for name in names if not name.endswith("Out")} == {"ProductListIn"}
+
+
+def test_docs_page(api_client):
+    response = api_client.get("/api/v1/docs")
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert b"/api/v1/openapi.json" in response.content
+    assert b"swagger-ui" in response.content
+
+
+def test_docs_page_uses_bundled_swagger_ui_when_ninja_is_installed(api_client, settings):
+    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "ninja"]
+
+    response = api_client.get("/api/v1/docs")
+
+    assert response.status_code == 200
+    assert b"/static/ninja/swagger-ui-bundle.js" in response.content
+    assert b"cdn.jsdelivr.net" not in response.content
+    assert finders.find("ninja/swagger-ui-bundle.js")

@@ -58,8 +58,8 @@ class RupeeField(forms.CharField):
         )
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
-        text = super().to_python(value)
+    def clean(self, value: Any) -> int | None:  # type: ignore[override]
+        text = super().clean(value)  # a string, length-checked
         if not text:
             return None
         try:

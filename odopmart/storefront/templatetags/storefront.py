@@ -31,6 +31,17 @@ def medium_of(thumbnail: str) -> str:
 
 
 @register.filter
+def craft_icon(category_id: int | None) -> str:
+    """The icon of a category by id, from the cached category list (no query per card)."""
+    from odopmart.storefront.selectors import categories
+
+    for category in categories():
+        if category.pk == category_id:
+            return category.icon
+    return ""
+
+
+@register.filter
 def num(value: int | None) -> str:
     """A count with Indian digit grouping: 12345 -> '12,345', 1234567 -> '12,34,567'."""
     return group_indian(int(value or 0))

@@ -1,0 +1,65 @@
+"""SQLite FTS5: the `search_fts` table (migration 0002) over SearchDocument, ranked by bm25."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.db import connection
+
+from odopmart.search.backends import term_alternatives
+from odopmart.search.models import SearchTerm
+from odopmart.search.query import Level, Scope, Term
+
+_WORD_COLUMNS = {Scope.NAME: "name_words", Scope.ALL: "name_words body_words"}
+_KEY_COLUMNS = {Scope.NAME: "name_keys", Scope.ALL: "name_keys body_keys"}
+# bm25 weights of name_words, name_keys, body_words, body_keys.
+_RANK = "bm25(search_fts, 10.0, 5.0, 2.0, 1.0)"
+
+
+def _phrases(exact: list[str], prefixes: list[str]) -> list[str]:
+    return [f'"{token}"' for token in exact] + [f'"{token}"*' for token in prefixes]
+
+
+def match_expression(terms: Sequence[Term], *, scope: Scope, level: Level) -> str:
+    """An FTS5 query: every term (AND), any of its alternatives (OR), within the columns of
+    the scope. Tokens are [a-z0-9]+ and quoted, so no operator can come from the buyer."""
+    groups: list[str] = []
+    for term in terms:
+        words, word_prefixes, keys, key_prefixes = term_alternatives(term, level)
+        parts: list[str] = []
+        if word_phrases := _phrases(words, word_prefixes):
+            parts.append(f"{{{_WORD_COLUMNS[scope]}}}: ({' OR '.join(word_phrases)})")
+        if key_phrases := _phrases(keys, key_prefixes):
+            parts.append(f"{{{_KEY_COLUMNS[scope]}}}: ({' OR '.join(key_phrases)})")
+        if not parts:
+            return ""
+        groups.append(f"({' OR '.join(parts)})")
+    return " AND ".join(groups)
+
+
+class SqliteBackend:
+    def ranked_ids(
+        self, terms: Sequence[Term], *, scope: Scope, level: Level, limit: int
+    ) -> list[int]:
+        expression = match_expression(terms, scope=scope, level=level)
+        if not expression:
+            return []
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s"  # noqa: S608
+                f" ORDER BY {_RANK}, rowid DESC LIMIT %s",
+                [expression, limit],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def key_candidates(self, key: str, *, max_distance: int) -> list[str]:
+        # A first-letter typo is not caught here; it rarely happens and keeps this cheap.
+        return list(
+            SearchTerm.objects.filter(
+                head=key[0], length__range=(len(key) - max_distance, len(key) + max_distance)
+            ).values_list("key", flat=True)
+        )
+
+    def after_rebuild(self) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

@@ -1,0 +1,96 @@
+"""Turning what a buyer typed into terms the index can answer.
+
+Each query word becomes a term with alternatives: its exact spellings (and the word joined to
+its neighbours, so "chikan kari" meets "chikankari"), matched as prefixes once long enough,
+and its phonetic keys; misspelt terms later gain nearby vocabulary keys (`fuzzy_keys`).
+Every term must match (AND); any alternative of a term will do (OR).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+
+from odopmart.search.text import phonetic_key, word_forms, words
+
+# Enough for any real query; longer input is cut before it is looked at.
+MAX_QUERY_CHARS = 200
+MAX_TERMS = 8
+# Shorter spellings and keys match whole tokens only (a 3-letter prefix matches too much).
+MIN_PREFIX_LENGTH = 4
+
+STOPWORDS = frozenset(
+    {
+        "a", "an", "and", "the", "of", "for", "in", "on", "with", "to", "by", "from", "or",
+        "not", "at", "is", "are", "made",
+        "का", "की", "के", "में", "और", "से", "है", "हैं", "को", "पर", "एक", "लिए", "या",
+    }
+)
+
+
+class Scope(enum.Enum):
+    NAME = "name"  # the product name only
+    ALL = "all"  # name and everything else
+
+
+class Level(enum.IntEnum):
+    WORDS = 1  # exact spellings (and their prefixes)
+    PHONETIC = 2  # plus phonetic keys
+    FUZZY = 3  # plus vocabulary keys near the term's keys
+
+
+@dataclass(frozen=True)
+class Term:
+    words: tuple[str, ...] = ()
+    word_prefixes: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+    key_prefixes: tuple[str, ...] = ()
+    own_keys: tuple[str, ...] = ()  # keys of the word itself (not joined), for typo lookups
+    fuzzy_keys: tuple[str, ...] = ()
+
+    def with_fuzzy_keys(self, keys: tuple[str, ...]) -> Term:
+        return replace(self, fuzzy_keys=keys)
+
+
+def _split(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(whole-token matches, prefix matches), without duplicates."""
+    exact: dict[str, None] = {}
+    prefixes: dict[str, None] = {}
+    for token in tokens:
+        if len(token) >= MIN_PREFIX_LENGTH and not token.isdigit():
+            prefixes[token] = None
+        else:
+            exact[token] = None
+    return tuple(token for token in exact if token not in prefixes), tuple(prefixes)
+
+
+def _query_words(query: str) -> list[tuple[str, ...]]:
+    raw = words(query[:MAX_QUERY_CHARS])
+    meaningful = [word for word in raw if word.lower() not in STOPWORDS] or raw
+    seen: set[tuple[str, ...]] = set()
+    kept: list[tuple[str, ...]] = []
+    for word in meaningful:
+        forms = word_forms(word)
+        if forms and forms not in seen:
+            seen.add(forms)
+            kept.append(forms)
+    return kept[:MAX_TERMS]
+
+
+def parse_query(query: str) -> list[Term]:
+    """The terms of a query; [] when nothing in it can be searched for."""
+    forms_per_word = _query_words(query)
+    terms: list[Term] = []
+    for index, forms in enumerate(forms_per_word):
+        joined: list[str] = []
+        if index > 0:
+            joined += [left + form for left in forms_per_word[index - 1] for form in forms]
+        if index + 1 < len(forms_per_word):
+            joined += [form + right for form in forms for right in forms_per_word[index + 1]]
+        spellings = list(forms) + joined
+        own_keys = tuple(dict.fromkeys(phonetic_key(form) for form in forms))
+        keys = list(own_keys) + [phonetic_key(spelling) for spelling in joined]
+        exact_words, word_prefixes = _split(spellings)
+        exact_keys, key_prefixes = _split(keys)
+        terms.append(Term(exact_words, word_prefixes, exact_keys, key_prefixes, own_keys))
+    return terms

@@ -1,0 +1,59 @@
+"""Widening misspelt query terms to the nearest phonetic keys of the vocabulary."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from odopmart.search.backends import SearchBackend
+from odopmart.search.models import SearchTerm
+from odopmart.search.query import Term
+
+MAX_NEIGHBOURS = 6
+
+
+def max_edits(key: str) -> int:
+    """Edits allowed between a key and a neighbour: none for short keys (every 3-letter key
+    is one edit from dozens of others), one up to 6 letters, two beyond."""
+    if len(key) < 4 or key.isdigit():
+        return 0
+    return 1 if len(key) <= 6 else 2
+
+
+def nearest_keys(key: str, candidates: Sequence[str], *, max_distance: int) -> list[str]:
+    matches = process.extract(
+        key,
+        [candidate for candidate in candidates if candidate != key],
+        scorer=Levenshtein.distance,
+        score_cutoff=max_distance,
+        limit=MAX_NEIGHBOURS,
+    )
+    return [match[0] for match in matches]
+
+
+def widen_terms(
+    backend: SearchBackend, terms: Sequence[Term], *, widen_all: bool
+) -> list[Term] | None:
+    """The terms with typo neighbours added: every term when `widen_all`, otherwise only
+    terms whose keys the index has never seen. None when nothing was added."""
+    own_keys = {key for term in terms for key in term.own_keys}
+    known = set(SearchTerm.objects.filter(key__in=own_keys).values_list("key", flat=True))
+    widened: list[Term] = []
+    added = False
+    for term in terms:
+        if widen_all or not known.intersection(term.own_keys):
+            neighbours: dict[str, None] = {}
+            for key in term.own_keys:
+                distance = max_edits(key)
+                if distance:
+                    candidates = backend.key_candidates(key, max_distance=distance)
+                    neighbours.update(
+                        dict.fromkeys(nearest_keys(key, candidates, max_distance=distance))
+                    )
+            if neighbours:
+                term = term.with_fuzzy_keys(tuple(neighbours))
+                added = True
+        widened.append(term)
+    return widened if added else None

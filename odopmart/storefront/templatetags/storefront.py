@@ -105,7 +105,9 @@ def page_window(page: int, pages: int, around: int = 2) -> list[int | None]:
     window: list[int | None] = []
     previous = 0
     for number in numbers:
-        if number - previous > 1:
+        if number - previous == 2:
+            window.append(previous + 1)  # a gap of one page shows the page, not "…"
+        elif number - previous > 2:
             window.append(None)
         window.append(number)
         previous = number

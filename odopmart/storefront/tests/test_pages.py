@@ -66,10 +66,11 @@ def test_every_page_renders_in_hindi(client: Client, product: Product) -> None:
 
 
 def test_hindi_pages_show_hindi_content(client: Client, product: Product) -> None:
+    product_url = product.get_absolute_url()
     district_page = client.get("/hi/districts/agra/").content.decode()
     assert "आगरा" in district_page
     assert "चमड़ा उत्पाद" in district_page  # Agra's ODOP product in Hindi
-    product_page = client.get(f"/hi{product.get_absolute_url()}").content.decode()
+    product_page = client.get(f"/hi{product_url}").content.decode()
     assert "हाथ से सिला चमड़े का बटुआ" in product_page
     assert "Hand-stitched leather wallet" not in product_page
     home = client.get("/hi/").content.decode()

@@ -34,7 +34,7 @@
       list.querySelectorAll("[data-group]").forEach(function (group) {
         group.hidden = !group.querySelector("[data-names]:not([hidden])");
       });
-      if (status) { status.textContent = status.getAttribute("data-template").replace("%s", shown); }
+      if (status) { status.textContent = shown; }
     });
   });
 })();

@@ -19,7 +19,9 @@ def cached(settings) -> None:  # noqa: ANN001
 
 
 def test_second_request_is_served_from_cache(
-    client: Client, cached: None, django_assert_num_queries  # noqa: ANN001
+    client: Client,
+    cached: None,
+    django_assert_num_queries,  # noqa: ANN001
 ) -> None:
     first = client.get("/districts/agra/")
     assert first["X-Page-Cache"] == "miss"

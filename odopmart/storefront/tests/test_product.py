@@ -39,19 +39,24 @@ def test_product_page_shows_everything(
     assert "20% off" in html
     assert "Inclusive of all taxes (GST 5%: ₹119)" in html
     assert "In stock" in html
-    assert "Cotton" in html and "Hand embroidery" in html
+    assert "Cotton" in html
+    assert "Hand embroidery" in html
     assert "6204" in html
     assert "Return within 7 days of delivery" in html
-    assert artisan.name_en in html and "Chowk" in html and "Chikankari" in html
+    assert artisan.name_en in html
+    assert "Chowk" in html
+    assert "Chikankari" in html
     assert "Learnt chikan from her mother" in html
     assert product.vendor.name_en in html
     assert "Origin guaranteed" in html
     assert "Lucknow Chikan Craft" in html  # the ODOP product's GI tag
     assert f'href="/odop/{product.odop_product.slug}/"' in html
     assert 'href="/districts/lucknow/"' in html
-    assert "400 g" in html and "30 × 20 × 5 cm" in html
+    assert "400 g" in html
+    assert "30 × 20 × 5 cm" in html
     # No buying controls yet, and nothing pretending to be one.
-    assert "Add to cart" not in html and "Coming soon" not in html
+    assert "Add to cart" not in html
+    assert "Coming soon" not in html
 
 
 def test_product_page_in_hindi(client: Client, make_product: Callable[..., Product]) -> None:
@@ -149,7 +154,8 @@ def test_images_have_alt_size_and_media_urls(
     assert 'width="800" height="800"' in html
     listing = client.get("/products/").content.decode()
     assert 'src="/media/renditions/products/x/a-320.webp"' in listing
-    assert 'loading="lazy"' in listing and 'width="320" height="320"' in listing
+    assert 'loading="lazy"' in listing
+    assert 'width="320" height="320"' in listing
     hindi = client.get(f"/hi{product.get_absolute_url()}").content.decode()
     assert 'alt="फूलों वाली चिकनकारी का सफ़ेद कुर्ता"' in hindi
 

@@ -8,8 +8,8 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from odopmart.catalog.images import RENDITIONS
 from odopmart.storefront import selectors
+from odopmart.storefront.templatetags.storefront import RENDITIONS
 
 
 def language_paths(request: HttpRequest) -> dict[str, str]:

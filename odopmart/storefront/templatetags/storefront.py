@@ -6,11 +6,15 @@ from django import template
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
-from odopmart.catalog.images import RENDITIONS
 from odopmart.core.money import format_inr, group_indian
 from odopmart.core.money import percent_off as money_percent_off
 
 register = template.Library()
+
+# Largest side in pixels of the WebP renditions the catalogue makes of every product photo
+# (thumbnail for cards, medium for the product page); renditions of one photo share a name and
+# differ in the '-<px>.webp' ending. Used for <img> width/height and srcset.
+RENDITIONS = {"thumbnail": 320, "medium": 800}
 
 
 @register.filter

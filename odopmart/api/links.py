@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.files.storage import default_storage
 from django.http import HttpRequest
+from django.urls import reverse
 
 
 def media_url(request: HttpRequest, name: str) -> str | None:
@@ -19,3 +20,13 @@ def page_url(request: HttpRequest, page: int) -> str:
     query = request.GET.copy()
     query["page"] = str(page)
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+
+def product_url(request: HttpRequest, product_id: int) -> str:
+    """Absolute URL of a product in the API (the prefix is worked out once per request)."""
+    prefix = getattr(request, "_api_product_url_prefix", None)
+    if prefix is None:
+        path = reverse("api-v1:product_detail", kwargs={"product_id": 1})
+        prefix = request.build_absolute_uri(path.rsplit("/", 1)[0] + "/")
+        request._api_product_url_prefix = prefix  # type: ignore[attr-defined]
+    return f"{prefix}{product_id}"

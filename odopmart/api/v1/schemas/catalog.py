@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, Literal
 
-from django.urls import reverse
 from ninja import Field, Schema
 from pydantic import ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
 
 from odopmart.api.language import LanguageCode
-from odopmart.api.links import media_url
+from odopmart.api.links import media_url, product_url
 from odopmart.api.v1.schemas.common import (
     CategoryRefOut,
     DistrictRefOut,
@@ -32,8 +31,7 @@ SortChoice = Literal["relevance", "newest", "price_asc", "price_desc"]
 
 
 def _product_url(obj: Any, context: dict[str, Any]) -> str:
-    path = reverse("api-v1:product_detail", kwargs={"product_id": obj.id})
-    return context["request"].build_absolute_uri(path)
+    return product_url(context["request"], obj.id)
 
 
 # --- categories ------------------------------------------------------------------------------

@@ -58,6 +58,11 @@ def not_found_response() -> JsonResponse:
     return JsonResponse(not_found_body(), status=404, json_dumps_params={"ensure_ascii": False})
 
 
+def api_not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> JsonResponse:
+    """View for unknown URLs under /api/ outside a mounted version (e.g. /api/v2/...)."""
+    return not_found_response()
+
+
 def _field_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [
         {

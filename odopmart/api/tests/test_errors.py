@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import logging
 
 import pytest
@@ -64,3 +65,13 @@ def test_wrong_method_is_refused(api_client):
 
     assert response.status_code == 405
     assert response["Allow"] == "GET"
+
+
+def test_not_found_view_for_other_api_urls(rf):
+    from odopmart.api.errors import api_not_found
+
+    response = api_not_found(rf.get("/api/v2/products"))
+
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert json.loads(response.content) == {"code": "not_found", "detail": "Not found"}

@@ -195,6 +195,9 @@ def test_district_detail_in_hindi(api_client):
     assert body["name"] == "वाराणसी"
     assert body["signature_craft"] == "बनारसी रेशमी साड़ी"
     assert body["odop_products"][1]["name"] == "गुलाबी मीनाकारी"
+    assert body["odop_products"][0]["rank"] == "primary"
+    assert body["odop_products"][0]["rank_label"] == "मुख्य"
+    assert body["odop_products"][0]["verification_label"] == "सत्यापित (आधिकारिक)"
 
 
 def test_district_detail_query_count(api_client, django_assert_num_queries):

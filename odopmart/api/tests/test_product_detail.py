@@ -323,5 +323,5 @@ def test_not_found_message_is_translated(api_client):
     response = api_client.get("/api/v1/products/999999", {"lang": "hi"})
 
     assert response.status_code == 404
-    assert response.json()["code"] == "not_found"
+    assert response.json() == {"code": "not_found", "detail": "नहीं मिला"}
     assert response["Content-Language"] == "hi"

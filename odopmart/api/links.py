@@ -22,6 +22,13 @@ def page_url(request: HttpRequest, page: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
+def page_links(request: HttpRequest, *, page: int, pages: int) -> tuple[str | None, str | None]:
+    """(next, previous) page URLs; past the last page, previous leads back to the last one."""
+    next_url = page_url(request, page + 1) if page < pages else None
+    previous_url = page_url(request, min(page - 1, pages)) if page > 1 else None
+    return next_url, previous_url
+
+
 def product_url(request: HttpRequest, product_id: int) -> str:
     """Absolute URL of a product in the API (the prefix is worked out once per request)."""
     prefix = getattr(request, "_api_product_url_prefix", None)

@@ -13,7 +13,7 @@ from odopmart.api import selectors
 from odopmart.api.caching import public_cache
 from odopmart.api.errors import NOT_FOUND_RESPONSES, VALIDATION_RESPONSES
 from odopmart.api.language import LanguageCode, with_language
-from odopmart.api.links import page_url
+from odopmart.api.links import page_links
 from odopmart.api.v1.schemas.catalog import (
     CategoryListOut,
     ProductDetailOut,
@@ -53,15 +53,14 @@ def product_list(request: HttpRequest, params: Query[ProductListIn]) -> dict[str
     )
     page_size = params.page_size or settings.ODOPMART["API_PAGE_SIZE"]
     page = catalog_selectors.product_list(filters, page=params.page, page_size=page_size)
+    next_url, previous_url = page_links(request, page=page.page, pages=page.pages)
     return {
         "count": page.total,
         "page": page.page,
         "pages": page.pages,
         "page_size": page.page_size,
-        "next": page_url(request, page.page + 1) if page.has_next else None,
-        "previous": page_url(request, min(page.page, page.pages + 1) - 1)
-        if page.has_previous
-        else None,
+        "next": next_url,
+        "previous": previous_url,
         "results": page.items,
     }
 

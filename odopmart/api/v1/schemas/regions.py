@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from ninja import Schema
@@ -12,8 +13,7 @@ from odopmart.api.v1.schemas.common import StateRefOut
 
 def _products_url(context: dict[str, Any], **filters: str) -> str:
     request = context["request"]
-    query = "&".join(f"{key}={value}" for key, value in filters.items())
-    return request.build_absolute_uri(f"{reverse('api-v1:product_list')}?{query}")
+    return request.build_absolute_uri(f"{reverse('api-v1:product_list')}?{urlencode(filters)}")
 
 
 class OdopProductSummaryOut(Schema):

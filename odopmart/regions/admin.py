@@ -65,9 +65,6 @@ class PincodeAdmin(admin.ModelAdmin):
     list_per_page = 50
     show_full_result_count = False
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet[Pincode]:
-        return super().get_queryset(request).select_related("district", "state")
-
 
 @admin.register(PostOffice)
 class PostOfficeAdmin(admin.ModelAdmin):

@@ -102,5 +102,6 @@ class ArtisanAdmin(admin.ModelAdmin):
     )
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Artisan]:
-        # __str__ names the district (autocomplete and related lists show it).
-        return super().get_queryset(request).select_related("district")
+        # __str__ names the district (autocomplete shows it). The change list keeps these joins
+        # and skips list_select_related once a queryset already selects related rows.
+        return super().get_queryset(request).select_related(*self.list_select_related)

@@ -123,3 +123,17 @@ def test_vendor_changelist_query_count_is_bounded(
     with django_assert_max_num_queries(10) as many:
         admin_client.get(reverse(VENDORS))
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_artisan_changelist_query_count_is_bounded(
+    admin_client, make_artisan, django_assert_max_num_queries
+):
+    make_artisan()
+    with django_assert_max_num_queries(10) as few:
+        admin_client.get(reverse("admin:sellers_artisan_changelist"))
+    for _ in range(12):
+        make_artisan()  # each with a vendor of its own
+    with django_assert_max_num_queries(10) as many:
+        response = admin_client.get(reverse("admin:sellers_artisan_changelist"))
+    assert response.context["cl"].result_count == 13
+    assert len(many.captured_queries) == len(few.captured_queries)

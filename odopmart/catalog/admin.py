@@ -13,7 +13,6 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
-from odopmart.catalog.images import image_generate_renditions
 from odopmart.catalog.models import Category, GstRate, HsnCode, Product, ProductImage, Variant
 from odopmart.catalog.services import (
     catalogue_refresh_counts,
@@ -128,11 +127,18 @@ class ProductImageInline(admin.TabularInline):
         return _preview(image.thumbnail)
 
 
+def _render(image: ProductImage) -> None:
+    # Imported on use: the imaging stack is only needed when a picture is uploaded.
+    from odopmart.catalog.images import image_generate_renditions
+
+    image_generate_renditions(image)
+
+
 def _render_new_images(formset: BaseInlineFormSet) -> None:
     for form in formset.forms:
         image = form.instance
         if image.pk and "image" in form.changed_data and image.image:
-            image_generate_renditions(image)
+            _render(image)
 
 
 @admin.register(Product)
@@ -262,7 +268,7 @@ class ProductImageAdmin(admin.ModelAdmin):
     ) -> None:
         super().save_model(request, obj, form, change)
         if "image" in form.changed_data and obj.image:
-            image_generate_renditions(obj)
+            _render(obj)
         products_refresh_summaries([obj.product_id])
 
     def delete_model(self, request: HttpRequest, obj: ProductImage) -> None:

@@ -13,6 +13,22 @@
     });
   });
 
+  // Leave empty fields out of filter links: ?sort=price_asc rather than ?category=&sort=...
+  document.querySelectorAll("form[data-autosubmit]").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      form.querySelectorAll("input[name], select[name]").forEach(function (field) {
+        if (field.value === "" && field.type !== "radio" && field.type !== "checkbox") {
+          field.disabled = true;
+        }
+      });
+    });
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("form[data-autosubmit] [disabled]").forEach(function (field) {
+      field.disabled = false;
+    });
+  });
+
   // Filters start open on wide screens.
   if (window.matchMedia("(min-width: 60rem)").matches) {
     document.querySelectorAll("details.filters").forEach(function (d) { d.open = true; });

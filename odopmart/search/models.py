@@ -31,12 +31,14 @@ class SearchDocument(models.Model):
 
 class SearchTerm(models.Model):
     """A phonetic key that occurs in the index; a misspelt query term is widened to the
-    nearby ones. `head` and `length` narrow the candidates before edit distances are
-    computed (SQLite); PostgreSQL uses a trigram index on `key` instead."""
+    nearby ones, commonest first. `head` and `length` narrow the candidates before edit
+    distances are computed (SQLite); PostgreSQL uses a trigram index on `key` instead."""
 
     key = models.CharField(max_length=100, unique=True)
     head = models.CharField(max_length=1)
     length = models.PositiveSmallIntegerField()
+    # Documents holding the key at the last rebuild (1 for keys added since).
+    frequency = models.PositiveIntegerField(default=1)
 
     class Meta:
         indexes = [models.Index(fields=["head", "length"], name="search_term_head_len_idx")]

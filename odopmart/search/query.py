@@ -34,9 +34,10 @@ class Scope(enum.Enum):
 
 
 class Level(enum.IntEnum):
-    WORDS = 1  # exact spellings (and their prefixes)
-    PHONETIC = 2  # plus phonetic keys
-    FUZZY = 3  # plus vocabulary keys near the term's keys
+    EXACT = 0  # whole words spelt as typed
+    WORDS = 1  # also words they begin ("chikan" -> "chikankari")
+    PHONETIC = 2  # also words that sound the same (phonetic keys, across scripts)
+    FUZZY = 3  # also vocabulary keys near the term's keys (typos)
 
 
 @dataclass(frozen=True)
@@ -64,9 +65,24 @@ def _split(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(token for token in exact if token not in prefixes), tuple(prefixes)
 
 
+def _cut(query: str) -> str:
+    """At most MAX_QUERY_CHARS, without a word cut in two at the end."""
+    if len(query) <= MAX_QUERY_CHARS:
+        return query
+    cut = query[:MAX_QUERY_CHARS]
+    if not query[MAX_QUERY_CHARS].isspace() and len(cut.split()) > 1:
+        cut = cut.rsplit(None, 1)[0]
+    return cut
+
+
+def _meaningful(word: str) -> bool:
+    # Single letters are stray punctuation leftovers ("kurta:B"), never a search for a product.
+    return word.lower() not in STOPWORDS and (len(word) > 1 or word.isdigit())
+
+
 def _query_words(query: str) -> list[tuple[str, ...]]:
-    raw = words(query[:MAX_QUERY_CHARS])
-    meaningful = [word for word in raw if word.lower() not in STOPWORDS] or raw
+    raw = words(_cut(query))
+    meaningful = [word for word in raw if _meaningful(word)] or raw
     seen: set[tuple[str, ...]] = set()
     kept: list[tuple[str, ...]] = []
     for word in meaningful:

@@ -1,29 +1,44 @@
 """Search: ranked ids of visible products for a query, and keeping the index up to date.
 
-Results come in tiers, each ranked by the database's full-text score and appended without
-repeats: all terms spelt as in the product name; spelt as anywhere in the listing; matching
-by sound (phonetic keys, across scripts); then, when results are few or a term is unknown,
-matching nearby keys (typos).
+Relevance is a ladder of tiers; each tier's matches come after the previous tiers' (newest
+first within a tier, without repeats):
+
+1. every query word is a whole word of the product name;
+2. ... or begins one ("chikan" -> "Chikankari kurta");
+3. every query word is (or begins) a word anywhere in the listing: description, material,
+   district, ODOP product, artisan, in English or romanised Hindi;
+4. every query word sounds like one there (phonetic keys: spellings, spacing, scripts);
+5. when results are few or a word is unknown to the index: its typo neighbours too.
+
+Each tier is one index query that stops at the limit, so the cost follows the page size, not
+the number of matches, and stays flat from 10,000 to 1,000,000 products.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 
 from odopmart.catalog.models import Product
-from odopmart.search.backends import get_backend
-from odopmart.search.documents import build_document, products_to_index
+from odopmart.search.backends import SearchBackend, get_backend
+from odopmart.search.documents import build_documents
 from odopmart.search.models import SearchDocument, SearchTerm
-from odopmart.search.query import Level, Scope, parse_query
-from odopmart.search.typos import widen_terms
+from odopmart.search.query import Level, Scope, Term, parse_query
+from odopmart.search.typos import MAX_NEIGHBOURS, widen_terms, widened_to
 
 INDEX_BATCH_SIZE = 500
-# Below this many results every term is widened to its typo neighbours.
+# Below this many results every query word is widened to its typo neighbours.
 FEW_RESULTS = 20
 
-_TIERS = ((Scope.NAME, Level.WORDS), (Scope.ALL, Level.WORDS), (Scope.ALL, Level.PHONETIC))
+_TIERS = (
+    (Scope.NAME, Level.EXACT),
+    (Scope.NAME, Level.WORDS),
+    (Scope.ALL, Level.WORDS),
+    (Scope.ALL, Level.PHONETIC),
+)
 
 
 def search_ranked_ids(query: str, *, limit: int) -> list[int]:
@@ -38,31 +53,43 @@ def search_ranked_ids(query: str, *, limit: int) -> list[int]:
     for scope, level in _TIERS:
         if len(ranked) >= limit:
             break
-        # Each tier contains the previous ones, so ask for enough to add `limit` new ids.
-        ranked.update(
-            dict.fromkeys(
-                backend.ranked_ids(terms, scope=scope, level=level, limit=limit + len(ranked))
-            )
-        )
+        _extend(ranked, backend, terms, scope, level, limit)
     if len(ranked) < limit:
         widened = widen_terms(backend, terms, widen_all=len(ranked) < FEW_RESULTS)
-        if widened:
-            ranked.update(
-                dict.fromkeys(
-                    backend.ranked_ids(
-                        widened, scope=Scope.ALL, level=Level.FUZZY, limit=limit + len(ranked)
-                    )
-                )
-            )
+        # The closest, commonest neighbour of each word first, then the next ones.
+        for count in range(1, MAX_NEIGHBOURS + 1):
+            if not widened or len(ranked) >= limit:
+                break
+            _extend(ranked, backend, widened_to(widened, count), Scope.ALL, Level.FUZZY, limit)
+            if all(len(term.fuzzy_keys) <= count for term in widened):
+                break
     return _visible_in_order(list(ranked)[:limit])
 
 
+def _extend(
+    ranked: dict[int, None],
+    backend: SearchBackend,
+    terms: Sequence[Term],
+    scope: Scope,
+    level: Level,
+    limit: int,
+) -> None:
+    # A tier's matches include the previous tiers', so ask for enough to add `limit` new ids.
+    found = backend.matching_ids(terms, scope=scope, level=level, limit=limit + len(ranked))
+    ranked.update(dict.fromkeys(found))
+
+
 def _visible_in_order(ids: list[int]) -> list[int]:
-    # The index only holds visible products; this guards the moments between a change and
-    # its re-indexing.
+    """The visible ones among the ids. The index only holds visible products; this guards the
+    moments between a change and its re-indexing. Written as a correlated EXISTS so that the
+    ids drive the lookup: `visible().filter(pk__in=ids)` lets SQLite scan every approved
+    product through the status index instead."""
     if not ids:
         return []
-    visible = set(Product.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
+    is_visible = Exists(Product.objects.visible().filter(pk=OuterRef("pk")))
+    visible = set(
+        Product.objects.filter(is_visible, pk__in=ids).values_list("pk", flat=True)
+    )
     return [pk for pk in ids if pk in visible]
 
 
@@ -71,19 +98,35 @@ def _batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + INDEX_BATCH_SIZE]
 
 
-def _vocabulary_add(keys: Iterable[str]) -> None:
+def _vocabulary_add(frequencies: Counter[str]) -> None:
     SearchTerm.objects.bulk_create(
-        [SearchTerm(key=key, head=key[0], length=len(key)) for key in sorted(keys)],
+        [
+            SearchTerm(key=key, head=key[0], length=len(key), frequency=frequency)
+            for key, frequency in sorted(frequencies.items())
+        ],
         ignore_conflicts=True,
         batch_size=1000,
     )
 
 
+def _content(document: SearchDocument) -> tuple[str, str, str, str]:
+    return (document.name_words, document.name_keys, document.body_words, document.body_keys)
+
+
 @transaction.atomic
-def _index_batch(product_ids: Sequence[int], vocabulary: set[str]) -> int:
-    documents = [build_document(product, vocabulary) for product in products_to_index(product_ids)]
-    SearchDocument.objects.filter(product_id__in=product_ids).delete()
-    SearchDocument.objects.bulk_create(documents, batch_size=INDEX_BATCH_SIZE)
+def _index_batch(product_ids: Sequence[int], vocabulary: Counter[str]) -> int:
+    documents = build_documents(product_ids, vocabulary)
+    # Rewriting a document costs the full-text index a delete and an insert: skip unchanged ones.
+    current = {
+        row[0]: row[1:]
+        for row in SearchDocument.objects.filter(product_id__in=product_ids).values_list(
+            "product_id", "name_words", "name_keys", "body_words", "body_keys"
+        )
+    }
+    changed = [doc for doc in documents if current.get(doc.product_id) != _content(doc)]
+    keep = {doc.product_id for doc in documents} - {doc.product_id for doc in changed}
+    SearchDocument.objects.filter(product_id__in=set(current) - keep).delete()
+    SearchDocument.objects.bulk_create(changed, batch_size=INDEX_BATCH_SIZE)
     return len(documents)
 
 
@@ -91,16 +134,17 @@ def search_index_products(product_ids: Iterable[int]) -> None:
     """(Re)index these products; ones that are gone or not visible leave the index."""
     ids = sorted({int(pk) for pk in product_ids})
     for batch in _batches(ids):
-        vocabulary: set[str] = set()
+        vocabulary: Counter[str] = Counter()
         _index_batch(batch, vocabulary)
-        _vocabulary_add(vocabulary)
+        # New keys only: frequencies of known keys are refreshed by the next rebuild.
+        _vocabulary_add(Counter(dict.fromkeys(vocabulary, 1)))
 
 
 def search_index_rebuild() -> int:
     """Index every visible product afresh, batch by batch (searches keep working meanwhile);
     returns how many products are indexed."""
     ids = list(Product.objects.visible().order_by("pk").values_list("pk", flat=True))
-    vocabulary: set[str] = set()
+    vocabulary: Counter[str] = Counter()
     indexed = sum(_index_batch(batch, vocabulary) for batch in _batches(ids))
     with transaction.atomic():
         SearchDocument.objects.exclude(product__in=Product.objects.visible()).delete()

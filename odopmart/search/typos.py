@@ -11,7 +11,8 @@ from odopmart.search.backends import SearchBackend
 from odopmart.search.models import SearchTerm
 from odopmart.search.query import Term
 
-MAX_NEIGHBOURS = 6
+# The commonest few: a rare key one edit away is more often noise than what was meant.
+MAX_NEIGHBOURS = 3
 
 
 def max_edits(key: str) -> int:
@@ -22,15 +23,32 @@ def max_edits(key: str) -> int:
     return 1 if len(key) <= 6 else 2
 
 
-def nearest_keys(key: str, candidates: Sequence[str], *, max_distance: int) -> list[str]:
+def nearest_keys(
+    key: str, candidates: Sequence[tuple[str, int]], *, max_distance: int
+) -> list[str]:
+    """The candidates at the smallest distance found (within `max_distance` edits), the
+    commonest first: what was most likely meant."""
+    others = [(candidate, frequency) for candidate, frequency in candidates if candidate != key]
     matches = process.extract(
         key,
-        [candidate for candidate in candidates if candidate != key],
+        [candidate for candidate, _ in others],
         scorer=Levenshtein.distance,
         score_cutoff=max_distance,
-        limit=MAX_NEIGHBOURS,
+        limit=None,
     )
-    return [match[0] for match in matches]
+    if not matches:
+        return []
+    closest = min(match[1] for match in matches)
+    ranked = sorted(
+        (match for match in matches if match[1] == closest),
+        key=lambda match: (-others[match[2]][1], match[0]),
+    )
+    return [match[0] for match in ranked[:MAX_NEIGHBOURS]]
+
+
+def widened_to(terms: Sequence[Term], count: int) -> list[Term]:
+    """The terms with only their first `count` neighbours."""
+    return [term.with_fuzzy_keys(term.fuzzy_keys[:count]) for term in terms]
 
 
 def widen_terms(

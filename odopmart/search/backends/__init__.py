@@ -17,14 +17,14 @@ _TOKEN_RE = re.compile(r"^[a-z0-9]+$")
 
 
 class SearchBackend(Protocol):
-    def ranked_ids(
+    def matching_ids(
         self, terms: Sequence[Term], *, scope: Scope, level: Level, limit: int
     ) -> list[int]:
-        """Ids of indexed products matching every term, best first."""
+        """Ids of indexed products matching every term, newest first."""
         ...
 
-    def key_candidates(self, key: str, *, max_distance: int) -> list[str]:
-        """Vocabulary keys that may lie within `max_distance` edits of `key`."""
+    def key_candidates(self, key: str, *, max_distance: int) -> list[tuple[str, int]]:
+        """(key, frequency) of vocabulary keys that may lie within `max_distance` edits."""
         ...
 
     def after_rebuild(self) -> None:
@@ -41,6 +41,8 @@ Alternatives = tuple[list[str], list[str], list[str], list[str]]
 
 def term_alternatives(term: Term, level: Level) -> Alternatives:
     """(exact words, word prefixes, exact keys, key prefixes) a term may match at a level."""
+    if level == Level.EXACT:
+        return safe_tokens(term.words + term.word_prefixes), [], [], []
     if level < Level.PHONETIC:
         return safe_tokens(term.words), safe_tokens(term.word_prefixes), [], []
     keys = term.keys + term.fuzzy_keys if level >= Level.FUZZY else term.keys

@@ -1,4 +1,4 @@
-"""SQLite FTS5: the `search_fts` table (migration 0002) over SearchDocument, ranked by bm25."""
+"""SQLite FTS5: the `search_fts` table (migration 0002) over SearchDocument."""
 
 from __future__ import annotations
 
@@ -12,8 +12,6 @@ from odopmart.search.query import Level, Scope, Term
 
 _WORD_COLUMNS = {Scope.NAME: "name_words", Scope.ALL: "name_words body_words"}
 _KEY_COLUMNS = {Scope.NAME: "name_keys", Scope.ALL: "name_keys body_keys"}
-# bm25 weights of name_words, name_keys, body_words, body_keys.
-_RANK = "bm25(search_fts, 10.0, 5.0, 2.0, 1.0)"
 
 
 def _phrases(exact: list[str], prefixes: list[str]) -> list[str]:
@@ -38,26 +36,28 @@ def match_expression(terms: Sequence[Term], *, scope: Scope, level: Level) -> st
 
 
 class SqliteBackend:
-    def ranked_ids(
+    def matching_ids(
         self, terms: Sequence[Term], *, scope: Scope, level: Level, limit: int
     ) -> list[int]:
         expression = match_expression(terms, scope=scope, level=level)
         if not expression:
             return []
+        # In rowid order FTS5 walks the doclists and stops at the limit; ranking by bm25
+        # would score every match first.
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s"  # noqa: S608
-                f" ORDER BY {_RANK}, rowid DESC LIMIT %s",
+                "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
+                " ORDER BY rowid DESC LIMIT %s",
                 [expression, limit],
             )
             return [row[0] for row in cursor.fetchall()]
 
-    def key_candidates(self, key: str, *, max_distance: int) -> list[str]:
+    def key_candidates(self, key: str, *, max_distance: int) -> list[tuple[str, int]]:
         # A first-letter typo is not caught here; it rarely happens and keeps this cheap.
         return list(
             SearchTerm.objects.filter(
                 head=key[0], length__range=(len(key) - max_distance, len(key) + max_distance)
-            ).values_list("key", flat=True)
+            ).values_list("key", "frequency")
         )
 
     def after_rebuild(self) -> None:

@@ -46,3 +46,9 @@ def search() -> Callable[[str], list[int]]:
         return search_ranked_ids(query, limit=limit)
 
     return run
+
+
+@pytest.fixture
+def on_commit(django_capture_on_commit_callbacks: Callable[..., Any]) -> Callable[..., Any]:
+    """Short name for django_capture_on_commit_callbacks."""
+    return django_capture_on_commit_callbacks

@@ -114,4 +114,5 @@ def test_filters_sorting_and_paging_still_apply(make_listed, chikankari_kurta):
     assert [item.pk for item in cheapest_first.items] == [in_barabanki.pk, chikankari_kurta.pk]
 
     second_page = product_list(ProductFilters(query="chikankari"), page=2, page_size=1)
-    assert second_page.total == 2 and len(second_page.items) == 1
+    assert second_page.total == 2
+    assert len(second_page.items) == 1

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_tasks",
     "django_tasks_db",
+    # django-ninja serves its Swagger UI from its own static files when installed as an app.
+    "ninja",
     "odopmart.core",
     "odopmart.regions",
     "odopmart.odop",

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve as serve_static
 
+from odopmart.api.errors import api_not_found
 from odopmart.api.urls import api
 from odopmart.core.views import healthz, ping
 
@@ -12,6 +13,7 @@ urlpatterns = [
     path("ping", ping, name="ping"),
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
+    re_path(r"^api/", api_not_found),  # JSON 404 for any other /api/ path
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).

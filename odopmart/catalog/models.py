@@ -144,6 +144,7 @@ class Product(models.Model):
     class Meta:
         ordering = ["-id"]
         indexes = [
+            models.Index(fields=["status", "-id"], name="product_newest_idx"),
             models.Index(fields=["status", "category", "-id"], name="product_cat_idx"),
             models.Index(fields=["status", "district", "-id"], name="product_district_idx"),
             models.Index(fields=["status", "odop_product", "-id"], name="product_odop_idx"),

@@ -69,9 +69,8 @@ def test_docs_page(api_client):
     assert b"swagger-ui" in response.content
 
 
-def test_docs_page_uses_bundled_swagger_ui_when_ninja_is_installed(api_client, settings):
-    settings.INSTALLED_APPS = [*settings.INSTALLED_APPS, "ninja"]
-
+def test_docs_page_uses_bundled_swagger_ui(api_client):
+    # Works offline: Swagger UI comes from ninja's own static files, not a CDN.
     response = api_client.get("/api/v1/docs")
 
     assert response.status_code == 200

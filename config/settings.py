@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     # django-ninja serves its Swagger UI from its own static files when installed as an app.
     "ninja",
     "odopmart.core",
+    "odopmart.accounts",
+    "odopmart.notifications",
     "odopmart.regions",
     "odopmart.odop",
     "odopmart.sellers",

@@ -139,6 +139,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+LOGIN_URL = "accounts:signin"
+LOGIN_REDIRECT_URL = "/"
 
 # --- languages ------------------------------------------------------------------------------
 LANGUAGE_CODE = "en"

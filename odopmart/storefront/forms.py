@@ -128,13 +128,6 @@ class ProductFilterForm(forms.Form):
             self.add_error("max_price", _("The maximum price is below the minimum."))
         return cleaned
 
-    def full_clean(self) -> None:
-        super().full_clean()
-        # Point screen readers from each invalid input to its message (see includes/field.html).
-        for name in self.errors:
-            if name in self.fields:
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_error"
-
     @property
     def searching(self) -> bool:
         return bool(self.filters().query)

@@ -19,12 +19,13 @@ from odopmart.regions.models import District
 REFERENCE_CACHE_SECONDS = 300
 _CATEGORIES_KEY = "storefront:categories:v1"
 _DISTRICTS_KEY = "storefront:districts:v1"
+_FEATURED_KEY = "storefront:featured:v1"
 # Fewer than this many in stock and the product page says "Only N left".
 LOW_STOCK = 5
 
 
 def reference_cache_clear() -> None:
-    cache.delete_many([_CATEGORIES_KEY, _DISTRICTS_KEY])
+    cache.delete_many([_CATEGORIES_KEY, _DISTRICTS_KEY, _FEATURED_KEY])
 
 
 def categories() -> list[Category]:
@@ -121,20 +122,45 @@ def odop_product_get(slug: str) -> OdopProduct | None:
 
 
 def featured_products(limit: int = 8) -> list[Product]:
-    """The newest in-stock product with a photo from each category, for the home page."""
-    newest_ids = (
-        Product.objects.visible()
-        .filter(in_stock=True)
-        .exclude(thumbnail="")
-        .values("category")
-        .annotate(newest=Max("id"))
-        .values_list("newest", flat=True)
-    )
-    ids = sorted(newest_ids, reverse=True)[:limit]
+    """Recent in-stock products with a photo, from different districts and crafts.
+
+    Takes the newest such product of every district, then keeps the first of each craft, so the
+    home page shows a spread of places and crafts rather than one district's latest batch. The
+    choice (a scan of the catalogue) is cached; the cards themselves are one query.
+    """
+    ids = cache.get(_FEATURED_KEY)
+    if ids is None:
+        ids = _featured_ids(limit)
+        cache.set(_FEATURED_KEY, ids, REFERENCE_CACHE_SECONDS)
     if not ids:
         return []
     by_id = product_cards().in_bulk(ids)
     return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def _featured_ids(limit: int) -> list[int]:
+    candidates = (
+        Product.objects.visible()
+        .filter(in_stock=True)
+        .exclude(thumbnail="")
+        .values("district")
+        .annotate(newest=Max("id"))
+        .values_list("newest", flat=True)
+    )
+    rows = (
+        Product.objects.filter(pk__in=list(candidates))
+        .order_by("-pk")
+        .values_list("pk", "category_id")
+    )
+    ids: list[int] = []
+    crafts_seen: set[int] = set()
+    for pk, category_id in rows:
+        if category_id not in crafts_seen:
+            crafts_seen.add(category_id)
+            ids.append(pk)
+        if len(ids) == limit:
+            break
+    return ids
 
 
 def product_detail(pk: int) -> Product | None:

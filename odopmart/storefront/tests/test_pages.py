@@ -159,3 +159,20 @@ def test_static_assets_are_small(client: Client) -> None:
 def test_page_weight_before_images_is_small(client: Client, product: Product) -> None:
     assert len(client.get("/").content) < 120_000
     assert len(client.get("/hi/").content) < 160_000
+
+
+def test_featured_products_spread_over_districts_and_crafts(
+    client: Client, make_product: Callable[..., Product]
+) -> None:
+    made = [
+        make_product(district_slug="agra", category_slug="leather-footwear"),
+        make_product(district_slug="agra", category_slug="clothing"),
+        make_product(district_slug="lucknow", category_slug="clothing"),
+        make_product(district_slug="varanasi", category_slug="sarees-silk"),
+        make_product(district_slug="moradabad", category_slug="metal-brass", stock=0),
+    ]
+    Product.objects.update(thumbnail="renditions/demo/x-320.webp")
+    featured = client.get("/").context["featured"]
+    # Newest per district (Agra's clothing, Lucknow's clothing, Varanasi's saree; Moradabad's is
+    # out of stock), then one per craft.
+    assert [p.pk for p in featured] == [made[3].pk, made[2].pk]

@@ -5,6 +5,7 @@ Money is integer paise; GST rates are integer basis points (1800 = 18 %).
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -247,3 +248,90 @@ class ProductImage(models.Model):
     @property
     def alt(self) -> str:
         return localized(self, "alt")
+
+
+class ProductStatusEvent(models.Model):
+    """One change of a listing's status: who moved it, when, from what to what, and why."""
+
+    product = models.ForeignKey(Product, on_delete=models.CASCADE, related_name="status_events")
+    from_status = models.CharField(_("from"), max_length=20, choices=ProductStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ProductStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("listing status change")
+        indexes = [
+            models.Index(fields=["product", "created_at"], name="product_status_event_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product_id}: {self.from_status} -> {self.to_status}"
+
+
+class ImportBatchStatus(models.TextChoices):
+    INVALID = "invalid", _("Has errors")
+    PREVIEWED = "previewed", _("Checked, waiting to import")
+    IMPORTED = "imported", _("Imported")
+    FAILED = "failed", _("Import refused")
+
+
+class ImportBatch(models.Model):
+    """An uploaded listings file (CSV or XLSX): checked in a dry run, then imported all at once.
+
+    The file itself is kept so the import re-reads and re-checks exactly what was previewed.
+    `errors` holds {"row", "column", "code", "params"} items, shown in the reader's language.
+    """
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    # The vendor whose listings these are; empty for the catalogue desk (its assigned artisans).
+    vendor = models.ForeignKey(
+        Vendor,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="import_batches",
+        verbose_name=_("vendor"),
+    )
+    file_name = models.CharField(_("file name"), max_length=200)
+    file_format = models.CharField(_("format"), max_length=4)
+    content = models.BinaryField(editable=False)
+    content_sha256 = models.CharField(max_length=64, editable=False)
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=ImportBatchStatus.choices,
+        default=ImportBatchStatus.INVALID,
+    )
+    row_count = models.PositiveIntegerField(_("rows"), default=0)
+    product_count = models.PositiveIntegerField(_("products"), default=0)
+    variant_count = models.PositiveIntegerField(_("variants"), default=0)
+    submitted_count = models.PositiveIntegerField(_("sent for review"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    product_ids = models.JSONField(default=list, blank=True, editable=False)
+    created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("listings import")
+        verbose_name_plural = _("listings imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.status})"

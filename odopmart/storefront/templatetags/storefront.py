@@ -83,6 +83,20 @@ def weight(grams: int) -> str:
     return _("%(g)s g") % {"g": grams}
 
 
+@register.filter
+def variant_name(variant: object) -> str:
+    """The variant's label, with its size and colour added when the label doesn't say them:
+    'Size S' + S + Pink -> 'Size S · Pink'."""
+    label = str(getattr(variant, "label", "") or "")
+    words = label.casefold().replace(",", " ").split()
+    parts = [label] if label else []
+    for extra in (getattr(variant, "size", ""), getattr(variant, "colour", "")):
+        extra = str(extra or "")
+        if extra and extra.casefold() not in words and extra.casefold() != label.casefold():
+            parts.append(extra)
+    return " · ".join(parts)
+
+
 @register.simple_tag(takes_context=True)
 def query_with(context: template.Context, **changes: object) -> str:
     """The current query string with some parameters replaced (None or '' removes them).

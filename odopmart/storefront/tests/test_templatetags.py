@@ -14,6 +14,7 @@ from odopmart.storefront.templatetags.storefront import (
     page_window,
     percent_off,
     rate_percent,
+    variant_name,
     weight,
 )
 
@@ -36,6 +37,15 @@ def test_sizes() -> None:
     assert weight(400) == "400 g"
     assert weight(1250) == "1.25 kg"
     assert weight(2000) == "2 kg"
+
+
+def test_variant_name_does_not_repeat_itself() -> None:
+    from types import SimpleNamespace as Variant
+
+    assert variant_name(Variant(label="Size S", size="S", colour="Pink")) == "Size S · Pink"
+    assert variant_name(Variant(label="Classic", size="S", colour="")) == "Classic · S"
+    assert variant_name(Variant(label="Pink, large", size="L", colour="Pink")) == "Pink, large · L"
+    assert variant_name(Variant(label="", size="", colour="Red")) == "Red"
 
 
 def test_medium_rendition_next_to_thumbnail() -> None:

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "odopmart.catalog",
     "odopmart.search",
     "odopmart.storefront",
+    "odopmart.sellercentre",
     "odopmart.api",
 ]
 

@@ -18,7 +18,9 @@ urlpatterns = [
 ]
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).
 urlpatterns += i18n_patterns(
-    path("", include("odopmart.storefront.urls")), prefix_default_language=False
+    path("seller/", include("odopmart.sellercentre.urls")),
+    path("", include("odopmart.storefront.urls")),
+    prefix_default_language=False,
 )
 
 if settings.SERVE_MEDIA:

@@ -95,6 +95,8 @@ def test_canonical_redirect(client: Client, make_product: Callable[..., Product]
     canonical = product.get_absolute_url()
     hindi = client.get(f"/hi/p/{product.pk}/old-name/")
     assert hindi["Location"] == f"/hi{canonical}"
+    page = client.get(canonical, {"variant": "3"}).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{canonical}">' in page
 
 
 def test_variant_choice_changes_price_and_stock(

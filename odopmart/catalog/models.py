@@ -324,6 +324,8 @@ class ImportBatch(models.Model):
     submitted_count = models.PositiveIntegerField(_("sent for review"), default=0)
     error_count = models.PositiveIntegerField(_("errors"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
+    # What the import creates: one item per product (rows, names, artisan, variant count).
+    summary = models.JSONField(default=list, blank=True, editable=False)
     product_ids = models.JSONField(default=list, blank=True, editable=False)
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     imported_at = models.DateTimeField(_("imported at"), null=True, blank=True)

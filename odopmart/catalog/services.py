@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Subquery, Value
+from django.db.models import Case, Count, Exists, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
 from odopmart.catalog.models import Category, Product, ProductImage, Variant
@@ -16,7 +16,10 @@ from odopmart.regions.models import District
 def product_refresh_summary(product: Product) -> Product:
     """Recompute the denormalised card fields (lowest price, MRP, stock flag, thumbnail)."""
     variants = [v for v in product.variants.all() if v.is_active]
-    cheapest = min(variants, key=lambda v: (v.price_paise, v.position), default=None)
+    # The card shows the lowest price a buyer can actually order; out-of-stock only if all are.
+    cheapest = min(
+        variants, key=lambda v: (v.stock <= 0, v.price_paise, v.position), default=None
+    )
     first_image = product.images.order_by("position", "id").first()
     product.price_paise = cheapest.price_paise if cheapest else 0
     product.mrp_paise = cheapest.mrp_paise if cheapest else 0
@@ -30,7 +33,7 @@ def products_refresh_summaries(product_ids: Iterable[int]) -> None:
     """Bulk form of product_refresh_summary, for imports and the demo generator."""
     ids = list(product_ids)
     cheapest = Variant.objects.filter(product=OuterRef("pk"), is_active=True).order_by(
-        "price_paise", "position"
+        Case(When(stock__gt=0, then=Value(0)), default=Value(1)), "price_paise", "position"
     )
     in_stock = Variant.objects.filter(product=OuterRef("pk"), is_active=True, stock__gt=0)
     first_image = ProductImage.objects.filter(product=OuterRef("pk")).order_by("position", "id")

@@ -12,6 +12,41 @@ app_name = "sellercentre"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # Onboarding ("become a seller") and the vendor's own pages.
+    path("start/", views.onboarding_start, name="onboarding_start"),
+    path("v/<int:vendor_id>/onboarding/", views.onboarding_resume, name="onboarding_resume"),
+    path(
+        "v/<int:vendor_id>/onboarding/<slug:step>/",
+        views.onboarding_step,
+        name="onboarding_step",
+    ),
+    path("profile/", views.profile_current, name="profile_current"),
+    path("v/<int:vendor_id>/profile/", views.profile, name="profile"),
+    path(
+        "v/<int:vendor_id>/documents/<int:document_id>/delete/",
+        views.document_delete,
+        name="document_delete",
+    ),
+    path("documents/<int:document_id>/", views.document_download, name="document_download"),
+    # Artisans.
+    path("artisans/", views.artisan_list, name="artisans"),
+    path("v/<int:vendor_id>/artisans/add/", views.artisan_add, name="artisan_add"),
+    path("artisans/<int:artisan_id>/", views.artisan_detail, name="artisan"),
+    path(
+        "artisans/<int:artisan_id>/exception/",
+        views.artisan_exception_request,
+        name="artisan_exception",
+    ),
+    path("artisans/<int:artisan_id>/move/", views.artisan_move, name="artisan_move"),
+    # Moderators.
+    path("moderation/", views.moderation, name="moderation"),
+    path("moderation/vendors/<int:vendor_id>/", views.moderation_vendor, name="moderation_vendor"),
+    path("moderation/exceptions/", views.moderation_exceptions, name="moderation_exceptions"),
+    path(
+        "moderation/exceptions/<int:exception_id>/",
+        views.moderation_exception_decide,
+        name="moderation_exception_decide",
+    ),
 ]
 
 # Listing pages live in their own module; the seller centre works without them.

@@ -6,7 +6,14 @@ from django.urls import reverse
 
 from odopmart.catalog.services import catalogue_refresh_counts
 from odopmart.regions.models import District
-from odopmart.sellers.models import Artisan, Vendor, VendorStatus
+from odopmart.sellers.models import (
+    Artisan,
+    ArtisanDistrictException,
+    DeskAssignment,
+    Vendor,
+    VendorStatus,
+    VendorStatusEvent,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -77,14 +84,96 @@ def test_suspend_action_hides_products_and_refreshes_counts(admin_client, make_p
     agra = District.objects.get(slug="agra")
     assert agra.product_count == 1
 
-    admin_client.post(
+    asked = admin_client.post(
         reverse(VENDORS), {"action": "suspend_vendors", "_selected_action": [product.vendor_id]}
+    )
+    product.vendor.refresh_from_db()
+    assert product.vendor.status == VendorStatus.APPROVED  # not before a reason is given
+    assert 'name="reason"' in asked.content.decode()
+
+    admin_client.post(
+        reverse(VENDORS),
+        {
+            "action": "suspend_vendors",
+            "_selected_action": [product.vendor_id],
+            "apply": "1",
+            "reason": "Parcels not handed over for two weeks",
+        },
     )
 
     product.vendor.refresh_from_db()
     agra.refresh_from_db()
     assert product.vendor.status == VendorStatus.SUSPENDED
+    assert product.vendor.status_reason == "Parcels not handed over for two weeks"
     assert agra.product_count == 0
+
+
+def test_reject_action_needs_a_reason_and_records_it(admin_client, make_vendor, admin_user):
+    vendor = make_vendor(status=VendorStatus.SUBMITTED)
+    data = {"action": "reject_vendors", "_selected_action": [vendor.pk], "apply": "1"}
+
+    empty = admin_client.post(reverse(VENDORS), {**data, "reason": ""})
+    vendor.refresh_from_db()
+    assert vendor.status == VendorStatus.SUBMITTED
+    assert empty.status_code == 200
+
+    admin_client.post(reverse(VENDORS), {**data, "reason": "PAN card unreadable"})
+
+    vendor.refresh_from_db()
+    assert (vendor.status, vendor.status_reason) == (VendorStatus.REJECTED, "PAN card unreadable")
+    event = VendorStatusEvent.objects.get(vendor=vendor)
+    assert (event.actor, event.reason) == (admin_user, "PAN card unreadable")
+
+
+@pytest.mark.parametrize("model", [ArtisanDistrictException, DeskAssignment])
+def test_other_changelists(admin_client, model):
+    url = reverse(f"admin:sellers_{model._meta.model_name}_changelist")
+    assert admin_client.get(url).status_code == 200
+
+
+def test_desk_assignment_added_in_the_admin(admin_client, admin_user, make_artisan, desk_user):
+    artisan = make_artisan()
+
+    response = admin_client.post(
+        reverse("admin:sellers_deskassignment_add"),
+        {
+            "desk_user": desk_user.pk,
+            "vendor": artisan.vendor_id,
+            "artisan": artisan.pk,
+            "active": "on",
+        },
+    )
+
+    assert response.status_code == 302
+    assignment = DeskAssignment.objects.get()
+    assert (assignment.desk_user, assignment.artisan, assignment.assigned_by) == (
+        desk_user,
+        artisan,
+        admin_user,
+    )
+
+
+def test_desk_assignment_refuses_someone_off_the_desk(admin_client, make_artisan, make_user):
+    artisan = make_artisan()
+
+    response = admin_client.post(
+        reverse("admin:sellers_deskassignment_add"),
+        {"desk_user": make_user().pk, "vendor": artisan.vendor_id, "active": "on"},
+    )
+
+    assert response.status_code == 200
+    assert "not on the catalogue desk" in response.content.decode()
+    assert not DeskAssignment.objects.exists()
+
+
+def test_artisan_vendor_is_read_only_once_created(admin_client, make_artisan):
+    artisan = make_artisan()
+
+    page = admin_client.get(reverse("admin:sellers_artisan_change", args=[artisan.pk]))
+
+    content = page.content.decode()
+    assert 'name="vendor"' not in content
+    assert reverse("sellercentre:artisan_move", args=[artisan.pk]) in content
 
 
 def test_refused_transition_is_reported_and_changes_nothing(admin_client, make_vendor):
@@ -92,7 +181,7 @@ def test_refused_transition_is_reported_and_changes_nothing(admin_client, make_v
 
     response = admin_client.post(
         reverse(VENDORS),
-        {"action": "suspend_vendors", "_selected_action": [draft.pk]},
+        {"action": "suspend_vendors", "_selected_action": [draft.pk], "apply": "1", "reason": "x"},
         follow=True,
     )
 

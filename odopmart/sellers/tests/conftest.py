@@ -1,0 +1,1 @@
+from odopmart.sellers.tests.fixtures import *  # noqa: F403

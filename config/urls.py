@@ -19,6 +19,7 @@ urlpatterns = [
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).
 urlpatterns += i18n_patterns(
     path("seller/", include("odopmart.sellercentre.urls")),
+    path("accounts/", include("odopmart.accounts.urls")),
     path("", include("odopmart.storefront.urls")),
     prefix_default_language=False,
 )

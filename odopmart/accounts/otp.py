@@ -229,3 +229,14 @@ def otp_verify(
     if refusal is not None:
         raise refusal
     return user
+
+
+def otp_has_pending_code(*, phone: str, purpose: str = OtpPurpose.SIGNIN) -> bool:
+    """Whether a code sent to this (normalised) phone can still be used."""
+    latest = (
+        OtpChallenge.objects.filter(phone=phone, purpose=purpose)
+        .order_by("-created_at", "-pk")
+        .values_list("status", "expires_at")
+        .first()
+    )
+    return latest is not None and latest[0] == OtpStatus.PENDING and latest[1] > timezone.now()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from odopmart.api.base import OdopmartApi
+from odopmart.api.v1.auth import router as auth_router
 from odopmart.api.v1.catalog import router as catalog_router
 from odopmart.api.v1.regions import router as regions_router
 
@@ -34,3 +35,4 @@ api = OdopmartApi(
 )
 api.add_router("/", regions_router)
 api.add_router("/", catalog_router)
+api.add_router("/", auth_router)

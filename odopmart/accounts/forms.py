@@ -21,19 +21,22 @@ from odopmart.accounts.services import staff_login_check, staff_login_failed
 LANGUAGE_SELF_NAMES = {"en": "English", "hi": "हिन्दी"}
 
 
-class DescribedErrorsMixin:
-    """Point screen readers from each invalid input to its message (see field.html)."""
+class DescribedErrorsMixin(forms.Form):
+    """Point screen readers from each input to its hint and its errors (see _field.html)."""
 
     def full_clean(self) -> None:
-        super().full_clean()  # type: ignore[misc]
-        for name in self.errors:  # type: ignore[attr-defined]
-            if name in self.fields:  # type: ignore[attr-defined]
-                self.fields[name].widget.attrs["aria-describedby"] = f"id_{name}_error"  # type: ignore[attr-defined]
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                field = self.fields[name]
+                ids = [f"id_{name}_helptext"] if field.help_text else []
+                field.widget.attrs["aria-describedby"] = " ".join([*ids, f"id_{name}_error"])
 
 
-class PhoneForm(DescribedErrorsMixin, forms.Form):
+class PhoneForm(DescribedErrorsMixin):
     phone = forms.CharField(
         label=_("Mobile number"),
+        help_text=_("Indian mobile numbers only (+91)."),
         max_length=MAX_INPUT_LENGTH * 2,
         error_messages={"required": _("Enter your mobile number.")},
         widget=forms.TextInput(
@@ -53,7 +56,7 @@ class PhoneForm(DescribedErrorsMixin, forms.Form):
             raise ValidationError(error.message, code=error.code) from None
 
 
-class CodeForm(DescribedErrorsMixin, forms.Form):
+class CodeForm(DescribedErrorsMixin):
     code = forms.CharField(
         label=_("6-digit code"),
         max_length=20,
@@ -78,8 +81,19 @@ class LanguageForm(forms.Form):
     )
 
 
+# The storefront's stylesheet styles text inputs only; a password box should look the same.
+INPUT_STYLE = (
+    "font:inherit;padding:0.6rem 0.7rem;border:1px solid #b8a898;border-radius:8px;"
+    "background:#fff;min-height:2.9rem;width:100%"
+)
+
+
 class StaffAuthenticationForm(AuthenticationForm):
     """Password sign-in for the operator's staff only, with wrong passwords counted."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["password"].widget.attrs["style"] = INPUT_STYLE
 
     error_messages = {
         **AuthenticationForm.error_messages,

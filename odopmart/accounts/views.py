@@ -6,6 +6,7 @@ Views read the request, call the services and render; the rules live in otp.py a
 from __future__ import annotations
 
 import math
+from typing import Any
 from urllib.parse import urlencode
 
 from django.contrib.auth import login, logout
@@ -139,6 +140,14 @@ class StaffLoginView(LoginView):
 
     template_name = "accounts/staff_login.html"
     authentication_form = StaffAuthenticationForm
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        # LoginView adds the host as "site_name"; the pages' own site name comes from the
+        # storefront's context processor.
+        context.pop("site_name", None)
+        context.pop("site", None)
+        return context
 
     def get_default_redirect_url(self) -> str:
         # Admin users land in the operator console; holders of other staff roles on the site.

@@ -41,9 +41,10 @@ def test_sign_in_in_two_steps(web, sms_outbox, last_code, django_capture_on_comm
     assert [sms.recipient for sms in sms_outbox] == [PHONE]
 
     code_page = web.get("/accounts/signin/code/")
-    assert "We sent a 6-digit code by SMS to <strong>+91 98765 43210</strong>." in (
-        code_page.content.decode()
-    )
+    assert (
+        'We sent a 6-digit code by SMS to <strong style="white-space:nowrap">+91 98765 43210'
+        "</strong>. It works for 10 minutes."
+    ) in code_page.content.decode()
     response = web.post("/accounts/signin/code/", {"action": "verify", "code": last_code()})
 
     assert response.status_code == 302
@@ -242,6 +243,12 @@ def test_profile_created_for_a_user_without_one(web):
 
 class TestStaffLogin:
     URL = "/accounts/staff-login/"
+
+    def test_page_keeps_the_site_name(self, web):
+        page = web.get(self.URL).content.decode()
+
+        assert "<span>ODOP Mart</span>" in page
+        assert 'type="password"' in page
 
     def test_staff_user_lands_in_the_admin(self, web):
         User.objects.create_user("operator", password="a-long-staff-pass-1", is_staff=True)

@@ -39,13 +39,19 @@ urlpatterns = [
     ),
     path("artisans/<int:artisan_id>/move/", views.artisan_move, name="artisan_move"),
     # Moderators.
-    path("moderation/", views.moderation, name="moderation"),
-    path("moderation/vendors/<int:vendor_id>/", views.moderation_vendor, name="moderation_vendor"),
-    path("moderation/exceptions/", views.moderation_exceptions, name="moderation_exceptions"),
+    path("moderation/", views.moderation, name="seller_moderation"),
+    path(
+        "moderation/vendors/<int:vendor_id>/",
+        views.moderation_vendor,
+        name="seller_moderation_vendor",
+    ),
+    path(
+        "moderation/exceptions/", views.moderation_exceptions, name="seller_moderation_exceptions"
+    ),
     path(
         "moderation/exceptions/<int:exception_id>/",
         views.moderation_exception_decide,
-        name="moderation_exception_decide",
+        name="seller_moderation_exception_decide",
     ),
 ]
 

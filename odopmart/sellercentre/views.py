@@ -623,7 +623,7 @@ def moderation_vendor(request: HttpRequest, vendor_id: int) -> HttpResponse:
         action = request.POST.get("action", "")
         if action not in MODERATOR_ACTIONS.get(vendor.status, ()):
             messages.error(request, _("That can't be done to this seller now."))
-            return redirect("sellercentre:moderation_vendor", vendor.pk)
+            return redirect("sellercentre:seller_moderation_vendor", vendor.pk)
         form = forms.ReasonForm(request.POST)
         if form.is_valid():
             try:
@@ -637,7 +637,7 @@ def moderation_vendor(request: HttpRequest, vendor_id: int) -> HttpResponse:
                 _add_service_error(form, error)
             except services.VendorStatusError as error:
                 messages.error(request, str(error))
-                return redirect("sellercentre:moderation_vendor", vendor.pk)
+                return redirect("sellercentre:seller_moderation_vendor", vendor.pk)
             else:
                 if ACTION_TARGETS[action] in (VendorStatus.APPROVED, VendorStatus.SUSPENDED):
                     catalogue_refresh_counts()  # what buyers see depends on vendor status
@@ -647,7 +647,7 @@ def moderation_vendor(request: HttpRequest, vendor_id: int) -> HttpResponse:
                     _("%(vendor)s is now %(status)s.")
                     % {"vendor": vendor.name, "status": vendor.get_status_display()},
                 )
-                return redirect("sellercentre:moderation_vendor", vendor.pk)
+                return redirect("sellercentre:seller_moderation_vendor", vendor.pk)
     return render(
         request,
         "sellercentre/moderation_vendor.html",
@@ -690,7 +690,7 @@ def moderation_exception_decide(request: HttpRequest, exception_id: int) -> Http
     form = forms.ReasonForm(request.POST)
     if decision is None or not form.is_valid():
         messages.error(request, _("Choose approve or reject."))
-        return redirect("sellercentre:moderation_exceptions")
+        return redirect("sellercentre:seller_moderation_exceptions")
     try:
         services.district_exception_decide(
             exception_id=exception.pk,
@@ -710,4 +710,4 @@ def moderation_exception_decide(request: HttpRequest, exception_id: int) -> Http
             if decision == ExceptionStatus.APPROVED
             else _("Exception rejected."),
         )
-    return redirect("sellercentre:moderation_exceptions")
+    return redirect("sellercentre:seller_moderation_exceptions")

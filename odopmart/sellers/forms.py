@@ -80,7 +80,7 @@ class VendorBusinessForm(forms.Form):
     )
     type = forms.ChoiceField(label=_("Type of business"), choices=VendorType.choices)
     gstin = forms.CharField(
-        label=_("GSTIN"), max_length=20, widget=_code_input(15, "09AAACU9001K1Z5")
+        label=_("GSTIN"), max_length=20, widget=_code_input(15, "09AAACU9001K1Z8")
     )
     pan = forms.CharField(
         label=_("PAN of the business"), max_length=14, widget=_code_input(10, "AAACU9001K")

@@ -110,11 +110,6 @@ class Vendor(models.Model):
         return localized(self, "name")
 
     @property
-    def pan_masked(self) -> str:
-        """The PAN as the income-tax department prints it: first five, XXXX, last one."""
-        return f"{self.pan[:5]}XXXX{self.pan[-1:]}" if len(self.pan) == 10 else self.pan
-
-    @property
     def bank_account_masked(self) -> str:
         number = self.bank_account_number
         return f"{'•' * max(len(number) - 4, 0)}{number[-4:]}" if number else ""

@@ -7,6 +7,7 @@ Pillow for pictures), never by their name or the browser's content type.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import IO, Any
 
@@ -62,7 +63,7 @@ def validate_gstin(value: str) -> None:
     if not GSTIN_RE.match(value):
         raise ValidationError(
             _(
-                "This is not a GSTIN: it should look like 09AAACU9001K1Z5 (state code, PAN, "
+                "This is not a GSTIN: it should look like 09AAACU9001K1Z8 (state code, PAN, "
                 "entity number, Z, check character)."
             ),
             code="gstin_format",
@@ -220,8 +221,12 @@ def upload_max_bytes() -> int:
     return int(settings.ODOPMART.get("UPLOAD_MAX_BYTES", DEFAULT_UPLOAD_MAX_BYTES))
 
 
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".rstrip("0").rstrip(".")
+def _megabytes(size: int, *, round_up: bool = False) -> str:
+    """'5', '0.3', '7.2': one decimal at most; rounded up for a too-large file, so it never
+    reads as the same number as the limit."""
+    tenths = size * 10 / (1024 * 1024)
+    tenths = math.ceil(tenths) if round_up else round(tenths)
+    return f"{tenths / 10:.1f}".removesuffix(".0")
 
 
 def _read_head_and_tail(file: IO[bytes], *, tail: int = 1024) -> tuple[bytes, bytes]:
@@ -268,7 +273,7 @@ def upload_content_type(file: Any, *, allowed: tuple[str, ...] = DOCUMENT_TYPES)
         raise ValidationError(
             _("The file is %(size)s MB; the largest allowed is %(limit)s MB."),
             code="file_too_large",
-            params={"size": _megabytes(size), "limit": _megabytes(limit)},
+            params={"size": _megabytes(size, round_up=True), "limit": _megabytes(limit)},
         )
     head, tail = _read_head_and_tail(file)
     content_type = ""

@@ -42,7 +42,9 @@ def sc_nav(context: template.Context) -> list[dict[str, Any]]:
         ("profile", gettext("Profile & documents"), _first_url("sellercentre:profile_current")),
     ]
     if user is not None and has_staff_role(user, StaffRole.MODERATOR):
-        items.append(("moderation", gettext("Moderation"), _first_url("sellercentre:moderation")))
+        items.append(
+            ("moderation", gettext("Moderation"), _first_url("sellercentre:seller_moderation"))
+        )
     menu = []
     for key, label, url in items:
         if not url:

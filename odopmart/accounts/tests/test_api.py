@@ -183,6 +183,7 @@ def test_wrong_code_names_the_field_and_issues_no_token(api, last_code, matches_
     assert response.status_code == 422
     [error] = response.json()["detail"]
     assert (error["loc"], error["type"]) == (["body", "payload", "code"], "code_wrong")
+    assert error["msg"] == "यह कोड सही नहीं है। आपके पास 4 कोशिशें और बची हैं।"
     matches_schema(response, "/api/v1/auth/otp/verify")
     assert ApiToken.objects.count() == 0
     assert User.objects.count() == 0

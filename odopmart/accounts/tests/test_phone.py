@@ -61,3 +61,15 @@ def test_rejected_forms_name_the_problem(raw, code, message):
 
 def test_display():
     assert phone_display("+919876543210") == "+91 98765 43210"
+
+
+def test_messages_follow_the_active_language():
+    from django.utils import translation
+
+    with pytest.raises(AuthError) as error:
+        phone_normalize("+1 415 555 0100")
+
+    with translation.override("hi"):
+        assert error.value.message == "सिर्फ़ भारतीय मोबाइल नंबर (+91) ही चलेंगे।"
+    with translation.override("en"):
+        assert error.value.message == "Only Indian mobile numbers (+91) can be used."

@@ -111,7 +111,9 @@ def test_bad_phone_in_hindi_keeps_the_page_hindi(web, sms_outbox):
     response = post_phone(web, phone="+1 415 555 0100", prefix="/hi")
 
     assert response.status_code == 200
-    assert '<html lang="hi">' in response.content.decode()
+    page = response.content.decode()
+    assert '<html lang="hi">' in page
+    assert "सिर्फ़ भारतीय मोबाइल नंबर (+91) ही चलेंगे।" in page
     assert sms_outbox == []
 
 

@@ -26,7 +26,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
 from odopmart.catalog.listing_issues import ListingError, ListingIssue, issue_message
 from odopmart.catalog.listing_services import (
@@ -660,7 +660,7 @@ def import_batch_commit(
                             product,
                             to=ProductStatus.SUBMITTED,
                             actor=actor,
-                            reason="sent for review on import",
+                            reason=gettext_noop("Sent for review on import."),
                         )
                         submitted += 1
     except _Refused as refused:

@@ -120,7 +120,8 @@ class ProductForm(forms.Form):
     hsn_code = forms.CharField(
         label=_("HSN code"),
         max_length=12,
-        help_text=_("4, 6 or 8 digits. Leave the category's code if unsure."),
+        required=False,
+        help_text=_("4, 6 or 8 digits. Leave empty to use the category's usual code."),
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     gst_rate_percent = forms.TypedChoiceField(
@@ -178,7 +179,7 @@ class ProductForm(forms.Form):
             material_hi=data["material_hi"],
             technique_en=data["technique_en"],
             technique_hi=data["technique_hi"],
-            hsn_code=data["hsn_code"],
+            hsn_code=data["hsn_code"] or data["category"].default_hsn_code,
             gst_rate_bp=data["gst_rate_percent"],
             variants=variants or [],
         )

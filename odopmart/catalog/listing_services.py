@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_noop
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from odopmart.catalog.listing_issues import ListingError, ListingIssue, percent_text
@@ -536,7 +537,7 @@ def product_update(
     if not changed:
         return product
     # Leave sale first, so the tile counts come off the old district and category.
-    _back_to_review(product, actor=actor, reason="content edited")
+    _back_to_review(product, actor=actor, reason=gettext_noop("Content changed: back to review."))
     for name in PRODUCT_CONTENT_FIELDS:
         setattr(product, name, getattr(data, name))
     product.category = data.category
@@ -580,7 +581,9 @@ def variant_upsert(
             setattr(variant, name, value)
         variant.save()
     if content_changed:
-        _back_to_review(product, actor=actor, reason="variant added or renamed")
+        _back_to_review(
+            product, actor=actor, reason=gettext_noop("Option added or renamed: back to review.")
+        )
     product_refresh_summary(product)
     return variant
 
@@ -706,7 +709,7 @@ def product_image_add(
 
     try:
         image_generate_renditions(image)
-        _back_to_review(locked, actor=actor, reason="photo added")
+        _back_to_review(locked, actor=actor, reason=gettext_noop("Photo added: back to review."))
         product_refresh_summary(locked)
     except BaseException:
         # Files are not transactional: remove what was written before the rollback.

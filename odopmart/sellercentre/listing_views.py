@@ -147,6 +147,11 @@ def _detail_url(product: Product) -> str:
     return reverse("sellercentre:listing_detail", args=[product.pk])
 
 
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST (even an empty one), None for other methods."""
+    return request.POST if request.method == "POST" else None
+
+
 def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200):
     context.setdefault("section", "listings")
     return render(request, f"sellercentre/{template}", context, status=status)
@@ -418,7 +423,7 @@ def listing_submit(request: HttpRequest, pk: int) -> HttpResponse:
         return response
     product = _product_or_404(request, pk)
     checklist = listing_checklist(product)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(_posted(request))
     allowed = ProductStatus.SUBMITTED in PRODUCT_TRANSITIONS[product.status]
     if request.method == "POST" and allowed and form.is_valid():
         try:
@@ -499,7 +504,7 @@ def listing_import(request: HttpRequest) -> HttpResponse:
     if response := _signed_in(request):
         return response
     vendor, artisans = _import_scope(request)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(_posted(request), request.FILES if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             batch = import_batch_preview(
@@ -552,7 +557,7 @@ def listing_import_batch(request: HttpRequest, batch_id: int) -> HttpResponse:
     if response := _signed_in(request):
         return response
     batch, artisans = _batch_or_404(request, batch_id)
-    form = ImportConfirmForm(request.POST or None)
+    form = ImportConfirmForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             batch = import_batch_commit(
@@ -649,7 +654,7 @@ def moderation_review(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    form = ModerationForm(request.POST or None)
+    form = ModerationForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             product_transition(

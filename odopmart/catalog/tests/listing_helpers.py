@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import itertools
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -71,8 +72,56 @@ def photo_upload(name: str = "kurta.jpg", **kwargs: Any) -> SimpleUploadedFile:
 def make_user(*roles: str, **fields: Any) -> Any:
     n = next(_sequence)
     user = get_user_model().objects.create_user(
-        username=fields.pop("username", f"user{n}"), password="x-secret-123", **fields
+        username=fields.pop("username", f"user{n}"), password=None, **fields
     )
     for role in roles:
         StaffRoleGrant.objects.create(user=user, role=role)
     return user
+
+
+@dataclass
+class World:
+    """Two vendors with a member and an artisan each, a desk member assigned to one artisan of
+    vendor A (but not the other), a moderator, and a draft and an approved listing of vendor A."""
+
+    vendor_a: Any
+    vendor_b: Any
+    member_a: Any
+    member_b: Any
+    artisan_a: Any
+    artisan_a2: Any
+    artisan_b: Any
+    desk: Any
+    moderator: Any
+    draft_a: Any
+    approved_a: Any
+    product_b: Any
+
+
+def build_world(make_vendor: Any, make_artisan: Any, make_product: Any) -> World:
+    from odopmart.catalog.models import ProductStatus
+    from odopmart.sellers.models import DeskAssignment, VendorMembership
+
+    vendor_a, vendor_b = make_vendor(), make_vendor()
+    member_a, member_b = make_user(), make_user()
+    VendorMembership.objects.create(user=member_a, vendor=vendor_a, role="owner")
+    VendorMembership.objects.create(user=member_b, vendor=vendor_b, role="owner")
+    artisan_a = make_artisan(vendor=vendor_a)
+    artisan_a2 = make_artisan(vendor=vendor_a)
+    artisan_b = make_artisan(vendor=vendor_b)
+    desk = make_user("catalogue_desk")
+    DeskAssignment.objects.create(desk_user=desk, vendor=vendor_a, artisan=artisan_a)
+    return World(
+        vendor_a=vendor_a,
+        vendor_b=vendor_b,
+        member_a=member_a,
+        member_b=member_b,
+        artisan_a=artisan_a,
+        artisan_a2=artisan_a2,
+        artisan_b=artisan_b,
+        desk=desk,
+        moderator=make_user("moderator"),
+        draft_a=make_product(artisan=artisan_a, vendor=vendor_a, status=ProductStatus.DRAFT),
+        approved_a=make_product(artisan=artisan_a, vendor=vendor_a),
+        product_b=make_product(artisan=artisan_b, vendor=vendor_b),
+    )

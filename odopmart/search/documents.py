@@ -6,23 +6,38 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import lru_cache, partial
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from odopmart.catalog.models import Product, Variant
 from odopmart.search.models import SearchDocument
+from odopmart.search.query import MIN_PREFIX_LENGTH
 from odopmart.search.text import MAX_WORD_LENGTH, phonetic_key, text_forms
 
 # Keys shorter than this are never widened to typo neighbours, so the vocabulary skips them.
 MIN_VOCABULARY_KEY_LENGTH = 3
 
 
+@dataclass
+class VocabularyCounts:
+    """How many documents hold each word and each key (words short enough never to complete
+    a query prefix, and keys too short for typo lookups, are left out)."""
+
+    words: Counter[str] = field(default_factory=Counter)
+    keys: Counter[str] = field(default_factory=Counter)
+
+    def add_document(self, words: Iterable[str], keys: Iterable[str]) -> None:
+        self.words.update(w for w in words if len(w) >= MIN_PREFIX_LENGTH and not w.isdigit())
+        self.keys.update(
+            k for k in keys if len(k) >= MIN_VOCABULARY_KEY_LENGTH and not k.isdigit()
+        )
+
+
 @dataclass(frozen=True)
 class _Analysed:
     words: tuple[str, ...]
     keys: tuple[str, ...]
-    vocabulary: frozenset[str]
 
 
 def _analyse(text: str, *, pairs: bool) -> _Analysed:
@@ -40,26 +55,24 @@ def _analyse(text: str, *, pairs: bool) -> _Analysed:
             )
             words += [pair for pair in joined if len(pair) <= 2 * MAX_WORD_LENGTH]
         previous = forms
-    keys = tuple(dict.fromkeys(phonetic_key(word) for word in words))
-    vocabulary = frozenset(
-        key for key in keys if len(key) >= MIN_VOCABULARY_KEY_LENGTH and not key.isdigit()
-    )
-    return _Analysed(tuple(dict.fromkeys(words)), keys, vocabulary)
+    unique = tuple(dict.fromkeys(words))
+    return _Analysed(unique, tuple(dict.fromkeys(phonetic_key(word) for word in unique)))
 
 
-# Names of districts, categories, ODOP products, artisans and vendors recur in thousands of
-# documents; analysing each once keeps a rebuild fast. Descriptions are analysed uncached.
-_analyse_short = lru_cache(maxsize=20_000)(partial(_analyse, pairs=True))
+@lru_cache(maxsize=20_000)
+def _analyse_short(text: str) -> _Analysed:
+    # Names of districts, categories, ODOP products, artisans and vendors recur in thousands
+    # of documents; analysing each once keeps a rebuild fast.
+    return _analyse(text, pairs=True)
 
 
-def _column(parts: Iterable[_Analysed], vocabulary: set[str]) -> tuple[str, str]:
+def _joined(parts: Iterable[_Analysed]) -> tuple[dict[str, None], dict[str, None]]:
     words: dict[str, None] = {}
     keys: dict[str, None] = {}
     for part in parts:
         words.update(dict.fromkeys(part.words))
         keys.update(dict.fromkeys(part.keys))
-        vocabulary.update(part.vocabulary)
-    return " ".join(words), " ".join(keys)
+    return words, keys
 
 
 _NAME_FIELDS = ("name_en", "name_hi")
@@ -75,10 +88,10 @@ _DESCRIPTION_FIELDS = ("description_en", "description_hi")
 
 
 def build_documents(
-    product_ids: Iterable[int], vocabulary: Counter[str]
+    product_ids: Iterable[int], vocabulary: VocabularyCounts
 ) -> list[SearchDocument]:
     """Documents of the visible products among the ids (plain rows, not model instances: a
-    rebuild reads every product); counts the documents holding each key in `vocabulary`."""
+    rebuild reads every product), counted into `vocabulary`."""
     rows = list(
         Product.objects.visible()
         .filter(pk__in=list(product_ids))
@@ -93,22 +106,21 @@ def build_documents(
 
 
 def build_document(
-    row: dict[str, Any], variant_texts: list[str], vocabulary: Counter[str]
+    row: dict[str, Any], variant_texts: list[str], vocabulary: VocabularyCounts
 ) -> SearchDocument:
-    keys_of_document: set[str] = set()
-    name_words, name_keys = _column(
-        (_analyse_short(row[field] or "") for field in _NAME_FIELDS), keys_of_document
-    )
-    attributes = [row[field] or "" for field in _ATTRIBUTE_FIELDS] + variant_texts
+    name_words, name_keys = _joined(_analyse_short(row[name] or "") for name in _NAME_FIELDS)
+    attributes = [row[name] or "" for name in _ATTRIBUTE_FIELDS] + variant_texts
     body = [_analyse_short(text) for text in dict.fromkeys(attributes) if text]
     # Descriptions are long and free: their word pairs would double the index for little gain.
-    body += [_analyse(row[field] or "", pairs=False) for field in _DESCRIPTION_FIELDS]
-    body_words, body_keys = _column(body, keys_of_document)
-    vocabulary.update(keys_of_document)
+    body += [_analyse(row[name] or "", pairs=False) for name in _DESCRIPTION_FIELDS]
+    body_words, body_keys = _joined(body)
+    vocabulary.add_document(
+        name_words.keys() | body_words.keys(), name_keys.keys() | body_keys.keys()
+    )
     return SearchDocument(
         product_id=row["pk"],
-        name_words=name_words,
-        name_keys=name_keys,
-        body_words=body_words,
-        body_keys=body_keys,
+        name_words=" ".join(name_words),
+        name_keys=" ".join(name_keys),
+        body_words=" ".join(body_words),
+        body_keys=" ".join(body_keys),
     )

@@ -1,8 +1,8 @@
 """The search index: one document per visible product, and the vocabulary of phonetic keys.
 
 The document columns hold space-separated lowercase ASCII tokens made by `search.text`; the
-database's own full-text machinery indexes them (an FTS5 table on SQLite, a generated
-`tsvector` column on PostgreSQL, both created by migration 0002 outside the model state).
+database's own full-text machinery indexes them (an FTS5 table on SQLite, generated
+`tsvector` columns on PostgreSQL, created by migrations 0002/0003 outside the model state).
 """
 
 from __future__ import annotations
@@ -29,10 +29,23 @@ class SearchDocument(models.Model):
         return f"search document of product {self.product_id}"
 
 
+class SearchWord(models.Model):
+    """A word (4 letters or more) that occurs in the index: a query word also matches the
+    commonest indexed words that begin with it ("chikan" -> "chikankari")."""
+
+    word = models.CharField(max_length=100, unique=True)
+    # Documents holding the word at the last rebuild (1 for words added since).
+    frequency = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return self.word
+
+
 class SearchTerm(models.Model):
-    """A phonetic key that occurs in the index; a misspelt query term is widened to the
-    nearby ones, commonest first. `head` and `length` narrow the candidates before edit
-    distances are computed (SQLite); PostgreSQL uses a trigram index on `key` instead."""
+    """A phonetic key that occurs in the index. A query key also matches the commonest keys
+    that begin with it, and a misspelt one is widened to the nearby ones, commonest first.
+    `head` and `length` narrow the candidates before edit distances are computed (SQLite);
+    PostgreSQL uses a trigram index on `key` instead."""
 
     key = models.CharField(max_length=100, unique=True)
     head = models.CharField(max_length=1)

@@ -1,8 +1,9 @@
 """Turning what a buyer typed into terms the index can answer.
 
 Each query word becomes a term with alternatives: its exact spellings (and the word joined to
-its neighbours, so "chikan kari" meets "chikankari"), matched as prefixes once long enough,
-and its phonetic keys; misspelt terms later gain nearby vocabulary keys (`fuzzy_keys`).
+its neighbours, so "chikan kari" meets "chikankari") and their phonetic keys. From the index's
+vocabulary a term later gains the words and keys that begin with its spellings
+(`*_completions`: "chikan" -> "chikankari") and, when misspelt, nearby keys (`fuzzy_keys`).
 Every term must match (AND); any alternative of a term will do (OR).
 """
 
@@ -40,29 +41,34 @@ class Level(enum.IntEnum):
     FUZZY = 3  # also vocabulary keys near the term's keys (typos)
 
 
+def _prefixes(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(
+        token for token in tokens if len(token) >= MIN_PREFIX_LENGTH and not token.isdigit()
+    )
+
+
 @dataclass(frozen=True)
 class Term:
-    words: tuple[str, ...] = ()
-    word_prefixes: tuple[str, ...] = ()
-    keys: tuple[str, ...] = ()
-    key_prefixes: tuple[str, ...] = ()
-    own_keys: tuple[str, ...] = ()  # keys of the word itself (not joined), for typo lookups
+    words: tuple[str, ...]  # spellings: the word's forms and the word joined to its neighbours
+    keys: tuple[str, ...]  # phonetic keys of the spellings
+    own_keys: tuple[str, ...]  # keys of the word alone, for typo lookups
+    word_completions: tuple[str, ...] = ()
+    key_completions: tuple[str, ...] = ()
     fuzzy_keys: tuple[str, ...] = ()
+
+    @property
+    def word_prefixes(self) -> tuple[str, ...]:
+        return _prefixes(self.words)
+
+    @property
+    def key_prefixes(self) -> tuple[str, ...]:
+        return _prefixes(self.keys)
+
+    def with_completions(self, words: tuple[str, ...], keys: tuple[str, ...]) -> Term:
+        return replace(self, word_completions=words, key_completions=keys)
 
     def with_fuzzy_keys(self, keys: tuple[str, ...]) -> Term:
         return replace(self, fuzzy_keys=keys)
-
-
-def _split(tokens: list[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(whole-token matches, prefix matches), without duplicates."""
-    exact: dict[str, None] = {}
-    prefixes: dict[str, None] = {}
-    for token in tokens:
-        if len(token) >= MIN_PREFIX_LENGTH and not token.isdigit():
-            prefixes[token] = None
-        else:
-            exact[token] = None
-    return tuple(token for token in exact if token not in prefixes), tuple(prefixes)
 
 
 def _cut(query: str) -> str:
@@ -103,10 +109,8 @@ def parse_query(query: str) -> list[Term]:
             joined += [left + form for left in forms_per_word[index - 1] for form in forms]
         if index + 1 < len(forms_per_word):
             joined += [form + right for form in forms for right in forms_per_word[index + 1]]
-        spellings = list(forms) + joined
+        spellings = tuple(dict.fromkeys([*forms, *joined]))
         own_keys = tuple(dict.fromkeys(phonetic_key(form) for form in forms))
-        keys = list(own_keys) + [phonetic_key(spelling) for spelling in joined]
-        exact_words, word_prefixes = _split(spellings)
-        exact_keys, key_prefixes = _split(keys)
-        terms.append(Term(exact_words, word_prefixes, exact_keys, key_prefixes, own_keys))
+        keys = tuple(dict.fromkeys([*own_keys, *(phonetic_key(word) for word in joined)]))
+        terms.append(Term(spellings, keys, own_keys))
     return terms

@@ -92,9 +92,9 @@ def variant_saved(
         schedule_reindex([instance.product_id])
 
 
-@receiver(post_delete, sender=Variant, dispatch_uid="search_variant_deleted")
-def variant_deleted(sender: type[Variant], instance: Variant, **kwargs: Any) -> None:
-    schedule_reindex([instance.product_id])
+# No delete receiver for variants: any receiver makes Django load every variant of a deleted
+# product instead of deleting them in one statement. A deleted variant's label and colour stay
+# in its product's document until the product is next re-indexed.
 
 
 def owner_pre_save(sender: type[models.Model], instance: models.Model, **kwargs: Any) -> None:

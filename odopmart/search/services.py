@@ -16,18 +16,17 @@ the number of matches, and stays flat from 10,000 to 1,000,000 products.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef
 
 from odopmart.catalog.models import Product
 from odopmart.search.backends import SearchBackend, get_backend
-from odopmart.search.documents import build_documents
-from odopmart.search.models import SearchDocument, SearchTerm
+from odopmart.search.documents import VocabularyCounts, build_documents
+from odopmart.search.models import SearchDocument
 from odopmart.search.query import Level, Scope, Term, parse_query
 from odopmart.search.typos import MAX_NEIGHBOURS, widen_terms, widened_to
+from odopmart.search.vocabulary import complete_terms, vocabulary_add, vocabulary_replace
 
 INDEX_BATCH_SIZE = 500
 # Below this many results every query word is widened to its typo neighbours.
@@ -50,9 +49,12 @@ def search_ranked_ids(query: str, *, limit: int) -> list[int]:
         return []
     backend = get_backend()
     ranked: dict[int, None] = {}
+    completed = False
     for scope, level in _TIERS:
         if len(ranked) >= limit:
             break
+        if level > Level.EXACT and not completed:
+            terms, completed = complete_terms(backend, terms), True
         _extend(ranked, backend, terms, scope, level, limit)
     if len(ranked) < limit:
         widened = widen_terms(backend, terms, widen_all=len(ranked) < FEW_RESULTS)
@@ -63,7 +65,7 @@ def search_ranked_ids(query: str, *, limit: int) -> list[int]:
             _extend(ranked, backend, widened_to(widened, count), Scope.ALL, Level.FUZZY, limit)
             if all(len(term.fuzzy_keys) <= count for term in widened):
                 break
-    return _visible_in_order(list(ranked)[:limit])
+    return _visible_in_order(backend, list(ranked)[:limit])
 
 
 def _extend(
@@ -79,17 +81,12 @@ def _extend(
     ranked.update(dict.fromkeys(found))
 
 
-def _visible_in_order(ids: list[int]) -> list[int]:
-    """The visible ones among the ids. The index only holds visible products; this guards the
-    moments between a change and its re-indexing. Written as a correlated EXISTS so that the
-    ids drive the lookup: `visible().filter(pk__in=ids)` lets SQLite scan every approved
-    product through the status index instead."""
+def _visible_in_order(backend: SearchBackend, ids: list[int]) -> list[int]:
+    # The index only holds visible products; this guards the moments between a change and
+    # its re-indexing.
     if not ids:
         return []
-    is_visible = Exists(Product.objects.visible().filter(pk=OuterRef("pk")))
-    visible = set(
-        Product.objects.filter(is_visible, pk__in=ids).values_list("pk", flat=True)
-    )
+    visible = backend.visible_ids(ids)
     return [pk for pk in ids if pk in visible]
 
 
@@ -98,23 +95,12 @@ def _batches(ids: Sequence[int]) -> Iterable[Sequence[int]]:
         yield ids[start : start + INDEX_BATCH_SIZE]
 
 
-def _vocabulary_add(frequencies: Counter[str]) -> None:
-    SearchTerm.objects.bulk_create(
-        [
-            SearchTerm(key=key, head=key[0], length=len(key), frequency=frequency)
-            for key, frequency in sorted(frequencies.items())
-        ],
-        ignore_conflicts=True,
-        batch_size=1000,
-    )
-
-
 def _content(document: SearchDocument) -> tuple[str, str, str, str]:
     return (document.name_words, document.name_keys, document.body_words, document.body_keys)
 
 
 @transaction.atomic
-def _index_batch(product_ids: Sequence[int], vocabulary: Counter[str]) -> int:
+def _index_batch(product_ids: Sequence[int], vocabulary: VocabularyCounts) -> int:
     documents = build_documents(product_ids, vocabulary)
     # Rewriting a document costs the full-text index a delete and an insert: skip unchanged ones.
     current = {
@@ -134,21 +120,18 @@ def search_index_products(product_ids: Iterable[int]) -> None:
     """(Re)index these products; ones that are gone or not visible leave the index."""
     ids = sorted({int(pk) for pk in product_ids})
     for batch in _batches(ids):
-        vocabulary: Counter[str] = Counter()
+        vocabulary = VocabularyCounts()
         _index_batch(batch, vocabulary)
-        # New keys only: frequencies of known keys are refreshed by the next rebuild.
-        _vocabulary_add(Counter(dict.fromkeys(vocabulary, 1)))
+        vocabulary_add(vocabulary)
 
 
 def search_index_rebuild() -> int:
     """Index every visible product afresh, batch by batch (searches keep working meanwhile);
     returns how many products are indexed."""
     ids = list(Product.objects.visible().order_by("pk").values_list("pk", flat=True))
-    vocabulary: Counter[str] = Counter()
+    vocabulary = VocabularyCounts()
     indexed = sum(_index_batch(batch, vocabulary) for batch in _batches(ids))
-    with transaction.atomic():
-        SearchDocument.objects.exclude(product__in=Product.objects.visible()).delete()
-        SearchTerm.objects.all().delete()
-        _vocabulary_add(vocabulary)
+    SearchDocument.objects.exclude(product__in=Product.objects.visible()).delete()
+    vocabulary_replace(vocabulary)
     get_backend().after_rebuild()
     return indexed

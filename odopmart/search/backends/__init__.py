@@ -4,12 +4,15 @@ chosen by the database in use."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from django.db import connection
 
 from odopmart.search.query import Level, Scope, Term
+
+# The vocabulary tables and their token columns, by kind.
+VOCABULARY = {"words": ("search_searchword", "word"), "keys": ("search_searchterm", "key")}
 
 # Index and query tokens are made by search.text and are always this shape; anything else is
 # refused before it can reach a query language.
@@ -27,6 +30,15 @@ class SearchBackend(Protocol):
         """(key, frequency) of vocabulary keys that may lie within `max_distance` edits."""
         ...
 
+    def completions(self, kind: str, prefixes: Iterable[str]) -> list[tuple[str, int]]:
+        """(token, frequency) of the vocabulary's words or keys (`kind`) that begin with any
+        of the prefixes."""
+        ...
+
+    def visible_ids(self, ids: Sequence[int]) -> set[int]:
+        """The ids of visible products (`Product.objects.visible()`) among `ids`."""
+        ...
+
     def after_rebuild(self) -> None:
         """Housekeeping after a full rebuild."""
         ...
@@ -36,22 +48,19 @@ def safe_tokens(tokens: Sequence[str]) -> list[str]:
     return [token for token in tokens if _TOKEN_RE.match(token)]
 
 
-Alternatives = tuple[list[str], list[str], list[str], list[str]]
-
-
-def term_alternatives(term: Term, level: Level) -> Alternatives:
-    """(exact words, word prefixes, exact keys, key prefixes) a term may match at a level."""
+def term_alternatives(term: Term, level: Level) -> tuple[list[str], list[str]]:
+    """(words, keys) any of which satisfies the term at a level; all are whole tokens, so the
+    index can walk its lists in id order and stop at the limit (a prefix query would first
+    merge the lists of every token with that prefix)."""
     if level == Level.EXACT:
-        return safe_tokens(term.words + term.word_prefixes), [], [], []
-    if level < Level.PHONETIC:
-        return safe_tokens(term.words), safe_tokens(term.word_prefixes), [], []
-    keys = term.keys + term.fuzzy_keys if level >= Level.FUZZY else term.keys
-    return (
-        safe_tokens(term.words),
-        safe_tokens(term.word_prefixes),
-        safe_tokens(keys),
-        safe_tokens(term.key_prefixes),
-    )
+        return safe_tokens(term.words), []
+    words = safe_tokens(tuple(dict.fromkeys(term.words + term.word_completions)))
+    if level == Level.WORDS:
+        return words, []
+    keys = term.keys + term.key_completions
+    if level == Level.FUZZY:
+        keys += term.fuzzy_keys
+    return words, safe_tokens(tuple(dict.fromkeys(keys)))
 
 
 def get_backend() -> SearchBackend:

@@ -1,33 +1,28 @@
-"""PostgreSQL: the generated `vector` column of SearchDocument (migration 0002), GIN-indexed;
-name words, name keys, other words and other keys carry the weights A, B, C and D, so one
-column answers every scope and level."""
+"""PostgreSQL: the generated columns `name_vector` and `vector` of SearchDocument (migration
+0003), GIN-indexed; phonetic keys appear there with a leading "0"."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.db import connection
 
-from odopmart.search.backends import term_alternatives
+from odopmart.catalog.models import Product
+from odopmart.search.backends import VOCABULARY, term_alternatives
 from odopmart.search.query import Level, Scope, Term
 
-_WORD_WEIGHTS = {Scope.NAME: "A", Scope.ALL: "AC"}
-_KEY_WEIGHTS = {Scope.NAME: "B", Scope.ALL: "BD"}
+_VECTOR = {Scope.NAME: "name_vector", Scope.ALL: "vector"}
+_KEY_MARK = "0"
 _MAX_KEY_CANDIDATES = 200
 
 
-def _items(exact: list[str], prefixes: list[str], weights: str) -> list[str]:
-    return [f"{token}:{weights}" for token in exact] + [f"{token}:*{weights}" for token in prefixes]
-
-
-def tsquery(terms: Sequence[Term], *, scope: Scope, level: Level) -> str:
-    """Every term (&), any of its alternatives (|), restricted to the weights of the scope.
-    Tokens are [a-z0-9]+, so no operator can come from the buyer."""
+def tsquery(terms: Sequence[Term], *, level: Level) -> str:
+    """Every term (&), any of its alternatives (|). Tokens are [a-z0-9]+, so no operator can
+    come from the buyer."""
     groups: list[str] = []
     for term in terms:
-        words, word_prefixes, keys, key_prefixes = term_alternatives(term, level)
-        items = _items(words, word_prefixes, _WORD_WEIGHTS[scope])
-        items += _items(keys, key_prefixes, _KEY_WEIGHTS[scope])
+        words, keys = term_alternatives(term, level)
+        items = words + [_KEY_MARK + key for key in keys]
         if not items:
             return ""
         groups.append(f"({' | '.join(items)})")
@@ -38,14 +33,14 @@ class PostgresBackend:
     def matching_ids(
         self, terms: Sequence[Term], *, scope: Scope, level: Level, limit: int
     ) -> list[int]:
-        query = tsquery(terms, scope=scope, level=level)
+        query = tsquery(terms, level=level)
         if not query:
             return []
+        # Through the function of migration 0003, which keeps the plan on the GIN index.
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT product_id FROM search_searchdocument"
-                " WHERE vector @@ to_tsquery('simple', %s) ORDER BY product_id DESC LIMIT %s",
-                [query, limit],
+                "SELECT search_matching_ids(%s, to_tsquery('simple', %s), %s)",
+                [_VECTOR[scope], query, limit],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -58,7 +53,30 @@ class PostgresBackend:
             )
             return [(row[0], row[1]) for row in cursor.fetchall()]
 
-    def after_rebuild(self) -> None:
+    def completions(self, kind: str, prefixes: Iterable[str]) -> list[tuple[str, int]]:
+        prefixes = list(prefixes)
+        if not prefixes:
+            return []
+        table, column = VOCABULARY[kind]
+        # Trigram indexes answer LIKE 'abcd%' whatever the collation; tokens hold no wildcards.
+        likes = " OR ".join(f"{column} LIKE %s" for _ in prefixes)
         with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_searchdocument")
-            cursor.execute("ANALYZE search_searchterm")
+            cursor.execute(
+                f"SELECT {column}, frequency FROM {table} WHERE {likes}",  # noqa: S608
+                [prefix + "%" for prefix in prefixes],
+            )
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    def visible_ids(self, ids: Sequence[int]) -> set[int]:
+        # (PostgreSQL plans a correlated EXISTS here as a hash join over every product.)
+        return set(Product.objects.visible().filter(pk__in=ids).values_list("pk", flat=True))
+
+    def after_rebuild(self) -> None:
+        # Rebuilds follow bulk loads (the demo catalogue, imports): fresh statistics keep the
+        # planner on the indexes, for the product lookups after a search as well.
+        with connection.cursor() as cursor:
+            for table in (
+                "search_searchdocument", "search_searchterm", "search_searchword",
+                "catalog_product",
+            ):
+                cursor.execute(f"ANALYZE {table}")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from django.db import connection
+from django.db.models import Exists, OuterRef
 
-from odopmart.search.backends import term_alternatives
+from odopmart.catalog.models import Product
+from odopmart.search.backends import VOCABULARY, term_alternatives
 from odopmart.search.models import SearchTerm
 from odopmart.search.query import Level, Scope, Term
 
@@ -14,8 +16,8 @@ _WORD_COLUMNS = {Scope.NAME: "name_words", Scope.ALL: "name_words body_words"}
 _KEY_COLUMNS = {Scope.NAME: "name_keys", Scope.ALL: "name_keys body_keys"}
 
 
-def _phrases(exact: list[str], prefixes: list[str]) -> list[str]:
-    return [f'"{token}"' for token in exact] + [f'"{token}"*' for token in prefixes]
+def _phrases(tokens: list[str]) -> str:
+    return " OR ".join(f'"{token}"' for token in tokens)
 
 
 def match_expression(terms: Sequence[Term], *, scope: Scope, level: Level) -> str:
@@ -23,12 +25,12 @@ def match_expression(terms: Sequence[Term], *, scope: Scope, level: Level) -> st
     the scope. Tokens are [a-z0-9]+ and quoted, so no operator can come from the buyer."""
     groups: list[str] = []
     for term in terms:
-        words, word_prefixes, keys, key_prefixes = term_alternatives(term, level)
+        words, keys = term_alternatives(term, level)
         parts: list[str] = []
-        if word_phrases := _phrases(words, word_prefixes):
-            parts.append(f"{{{_WORD_COLUMNS[scope]}}}: ({' OR '.join(word_phrases)})")
-        if key_phrases := _phrases(keys, key_prefixes):
-            parts.append(f"{{{_KEY_COLUMNS[scope]}}}: ({' OR '.join(key_phrases)})")
+        if words:
+            parts.append(f"{{{_WORD_COLUMNS[scope]}}}: ({_phrases(words)})")
+        if keys:
+            parts.append(f"{{{_KEY_COLUMNS[scope]}}}: ({_phrases(keys)})")
         if not parts:
             return ""
         groups.append(f"({' OR '.join(parts)})")
@@ -59,6 +61,27 @@ class SqliteBackend:
                 head=key[0], length__range=(len(key) - max_distance, len(key) + max_distance)
             ).values_list("key", "frequency")
         )
+
+    def completions(self, kind: str, prefixes: Iterable[str]) -> list[tuple[str, int]]:
+        prefixes = list(prefixes)
+        if not prefixes:
+            return []
+        table, column = VOCABULARY[kind]
+        # Ranges on the unique index: tokens are [a-z0-9], all sorting before "{".
+        ranges = " OR ".join(f"({column} >= %s AND {column} < %s)" for _ in prefixes)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {column}, frequency FROM {table} WHERE {ranges}",  # noqa: S608
+                [bound for prefix in prefixes for bound in (prefix, prefix + "{")],
+            )
+            return cursor.fetchall()
+
+    def visible_ids(self, ids: Sequence[int]) -> set[int]:
+        # As a correlated EXISTS so that the ids drive the lookup: with no statistics SQLite
+        # answers `visible().filter(pk__in=ids)` by walking every approved product through
+        # the status index.
+        is_visible = Exists(Product.objects.visible().filter(pk=OuterRef("pk")))
+        return set(Product.objects.filter(is_visible, pk__in=ids).values_list("pk", flat=True))
 
     def after_rebuild(self) -> None:
         with connection.cursor() as cursor:

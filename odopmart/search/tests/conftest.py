@@ -52,3 +52,11 @@ def search() -> Callable[[str], list[int]]:
 def on_commit(django_capture_on_commit_callbacks: Callable[..., Any]) -> Callable[..., Any]:
     """Short name for django_capture_on_commit_callbacks."""
     return django_capture_on_commit_callbacks
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_reindexing() -> None:
+    """Forget re-indexing left pending by earlier tests whose transactions never committed."""
+    from odopmart.search import receivers
+
+    receivers._pending().clear()

@@ -1,0 +1,71 @@
+"""The index's vocabulary (words and phonetic keys with their document counts): completing
+query prefixes, and keeping the tables filled."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from django.db import transaction
+
+from odopmart.search.backends import SearchBackend
+from odopmart.search.documents import VocabularyCounts
+from odopmart.search.models import SearchTerm, SearchWord
+from odopmart.search.query import Term
+
+# A prefix stands for at most this many indexed tokens, the commonest.
+MAX_COMPLETIONS = 10
+
+
+def _completions(backend: SearchBackend, kind: str, prefixes: set[str]) -> dict[str, list[str]]:
+    by_prefix: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for token, frequency in backend.completions(kind, sorted(prefixes)):
+        for end in range(len(token) - 1, 0, -1):  # every proper prefix of the token asked for
+            if token[:end] in prefixes:
+                by_prefix[token[:end]].append((-frequency, token))
+    return {
+        prefix: [token for _, token in sorted(found)[:MAX_COMPLETIONS]]
+        for prefix, found in by_prefix.items()
+    }
+
+
+def complete_terms(backend: SearchBackend, terms: Sequence[Term]) -> list[Term]:
+    """The terms with the indexed words and keys that begin with their spellings."""
+    words = _completions(backend, "words", {p for term in terms for p in term.word_prefixes})
+    keys = _completions(backend, "keys", {p for term in terms for p in term.key_prefixes})
+    return [
+        term.with_completions(
+            tuple(dict.fromkeys(w for p in term.word_prefixes for w in words.get(p, ()))),
+            tuple(dict.fromkeys(k for p in term.key_prefixes for k in keys.get(p, ()))),
+        )
+        for term in terms
+    ]
+
+
+def _insert(counts: VocabularyCounts) -> None:
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, frequency=n) for word, n in sorted(counts.words.items())],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+    SearchTerm.objects.bulk_create(
+        [
+            SearchTerm(key=key, head=key[0], length=len(key), frequency=n)
+            for key, n in sorted(counts.keys.items())
+        ],
+        ignore_conflicts=True,
+        batch_size=2000,
+    )
+
+
+def vocabulary_add(counts: VocabularyCounts) -> None:
+    """Add tokens not yet known (known ones keep their counts until the next rebuild)."""
+    _insert(VocabularyCounts(Counter(dict.fromkeys(counts.words, 1)),
+                             Counter(dict.fromkeys(counts.keys, 1))))
+
+
+@transaction.atomic
+def vocabulary_replace(counts: VocabularyCounts) -> None:
+    SearchWord.objects.all().delete()
+    SearchTerm.objects.all().delete()
+    _insert(counts)

@@ -7,8 +7,10 @@ first within a tier, without repeats):
 2. ... or begins one ("chikan" -> "Chikankari kurta");
 3. every query word is (or begins) a word anywhere in the listing: description, material,
    district, ODOP product, artisan, in English or romanised Hindi;
-4. every query word sounds like one there (phonetic keys: spellings, spacing, scripts);
-5. when results are few or a word is unknown to the index: its typo neighbours too.
+4. every query word sounds like one in the name (phonetic keys: spellings, spacing, scripts);
+5. ... or anywhere in the listing;
+6. when results are few or a word is unknown to the index: its closest typo neighbour, in
+   names then anywhere, then the other near neighbours.
 
 Each tier is one index query that stops at the limit, so the cost follows the page size, not
 the number of matches, and stays flat from 10,000 to 1,000,000 products.
@@ -36,7 +38,15 @@ _TIERS = (
     (Scope.NAME, Level.EXACT),
     (Scope.NAME, Level.WORDS),
     (Scope.ALL, Level.WORDS),
+    (Scope.NAME, Level.PHONETIC),
     (Scope.ALL, Level.PHONETIC),
+)
+# (neighbours per word, scope)
+_FUZZY_TIERS = (
+    (1, Scope.NAME),
+    (1, Scope.ALL),
+    (MAX_NEIGHBOURS, Scope.NAME),
+    (MAX_NEIGHBOURS, Scope.ALL),
 )
 
 
@@ -58,13 +68,12 @@ def search_ranked_ids(query: str, *, limit: int) -> list[int]:
         _extend(ranked, backend, terms, scope, level, limit)
     if len(ranked) < limit:
         widened = widen_terms(backend, terms, widen_all=len(ranked) < FEW_RESULTS)
-        # The closest, commonest neighbour of each word first, then the next ones.
-        for count in range(1, MAX_NEIGHBOURS + 1):
+        # The closest, commonest neighbour of each word first (in names, then anywhere),
+        # then the others.
+        for count, scope in _FUZZY_TIERS:
             if not widened or len(ranked) >= limit:
                 break
-            _extend(ranked, backend, widened_to(widened, count), Scope.ALL, Level.FUZZY, limit)
-            if all(len(term.fuzzy_keys) <= count for term in widened):
-                break
+            _extend(ranked, backend, widened_to(widened, count), scope, Level.FUZZY, limit)
     return _visible_in_order(backend, list(ranked)[:limit])
 
 

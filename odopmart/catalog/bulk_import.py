@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy, gettext_noop
 
@@ -33,6 +33,7 @@ from odopmart.catalog.listing_services import (
     ListingLookups,
     ProductData,
     VariantData,
+    category_usual_for,
     cleaned_product,
     cleaned_variant,
     product_build,
@@ -725,18 +726,7 @@ def _example_row(artisans: QuerySet[Artisan]) -> dict[str, str]:
             .order_by("rank", "name_en")
             .first()
         )
-    category = None
-    if odop is not None:
-        usual = (
-            Product.objects.filter(odop_product=odop)
-            .values("category")
-            .annotate(n=Count("id"))
-            .order_by("-n")
-            .first()
-        )
-        if usual:
-            category = Category.objects.filter(pk=usual["category"]).first()
-    category = category or Category.objects.order_by("position").first()
+    category = category_usual_for(odop) or Category.objects.order_by("position").first()
     return {
         "artisan": artisan.slug if artisan else "artisan-slug",
         "odop_product": odop.slug if odop else "lucknow-chikankari",

@@ -98,9 +98,12 @@ class ProductForm(forms.Form):
     odop_product = forms.ModelChoiceField(
         label=_("ODOP product"),
         queryset=OdopProduct.objects.none(),
+        empty_label=None,
         help_text=_("The district's official product this is."),
     )
-    category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.all())
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), empty_label=_("Choose a category")
+    )
     name_en = forms.CharField(label=_("Name in English"), max_length=200)
     name_hi = forms.CharField(label=_("Name in Hindi"), max_length=200)
     description_en = forms.CharField(
@@ -359,7 +362,9 @@ class ImportConfirmForm(forms.Form):
 
 
 class ArtisanChoiceForm(forms.Form):
-    artisan = forms.ModelChoiceField(label=_("Artisan"), queryset=Artisan.objects.none())
+    artisan = forms.ModelChoiceField(
+        label=_("Artisan"), queryset=Artisan.objects.none(), empty_label=_("Choose the artisan")
+    )
 
     def __init__(self, *args: Any, artisans: QuerySet[Artisan], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -20,7 +20,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_noop
@@ -292,6 +292,20 @@ class ListingLookups:
         if key not in self._may:
             self._may[key] = artisan_may_list(artisan, odop_product)
         return self._may[key]
+
+
+def category_usual_for(odop_product: OdopProduct | None) -> Category | None:
+    """The category most listings of an ODOP product are in (to pre-fill forms)."""
+    if odop_product is None:
+        return None
+    usual = (
+        Product.objects.filter(odop_product=odop_product)
+        .values("category")
+        .annotate(n=Count("id"))
+        .order_by("-n", "category")
+        .first()
+    )
+    return Category.objects.filter(pk=usual["category"]).first() if usual else None
 
 
 # --- rules ----------------------------------------------------------------------------------

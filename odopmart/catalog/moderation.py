@@ -174,13 +174,15 @@ def _price_items(product: Product, variants: list[Any]) -> list[CheckItem]:
         )
         return items
     low, high = Decimal(median) * band.low, Decimal(median) * band.high
+    shown_low = round_half_up_div(int(low), 100) * 100  # whole rupees are enough to show
+    shown_high = round_half_up_div(int(high), 100) * 100
     outside = [v for v in variants if not low <= Decimal(v.price_paise) <= high]
     detail = gettext(
         "Usual prices in %(category)s are %(low)s to %(high)s (median %(median)s)."
     ) % {
         "category": product.category.name,
-        "low": format_inr(int(low)),
-        "high": format_inr(int(high)),
+        "low": format_inr(shown_low),
+        "high": format_inr(shown_high),
         "median": format_inr(median),
     }
     if outside:

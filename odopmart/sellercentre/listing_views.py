@@ -46,6 +46,7 @@ from odopmart.catalog.forms import (
 )
 from odopmart.catalog.listing_issues import ListingError
 from odopmart.catalog.listing_services import (
+    category_usual_for,
     product_create,
     product_image_add,
     product_image_remove,
@@ -227,8 +228,11 @@ def listing_create(request: HttpRequest, artisan_id: int) -> HttpResponse:
     artisan = get_object_or_404(managed_artisans(request.user), pk=artisan_id)
     odop_products = odop_products_for_artisan(artisan).order_by("rank", "name_en")
     data = request.POST if request.method == "POST" else None
+    first_odop = odop_products.first()
     product_form = ProductForm(
-        data, odop_products=odop_products, initial={"odop_product": odop_products.first()}
+        data,
+        odop_products=odop_products,
+        initial={"odop_product": first_odop, "category": category_usual_for(first_odop)},
     )
     variant_form = VariantForm(data, prefix="variant", initial={"stock": 1})
     if request.method == "POST" and product_form.is_valid() and variant_form.is_valid():

@@ -28,11 +28,8 @@ from odopmart.sellers.selectors import artisan_may_make
 UPPER_CODE_ATTRS = {"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}
 
 
-def _code_input(max_length: int, placeholder: str = "") -> forms.TextInput:
-    attrs = {**UPPER_CODE_ATTRS, "maxlength": str(max_length + 4)}
-    if placeholder:
-        attrs["placeholder"] = placeholder
-    return forms.TextInput(attrs=attrs)
+def _code_input(max_length: int) -> forms.TextInput:
+    return forms.TextInput(attrs={**UPPER_CODE_ATTRS, "maxlength": str(max_length + 4)})
 
 
 def _pincode_field(label: Any, *, required: bool = True) -> forms.CharField:
@@ -80,10 +77,16 @@ class VendorBusinessForm(forms.Form):
     )
     type = forms.ChoiceField(label=_("Type of business"), choices=VendorType.choices)
     gstin = forms.CharField(
-        label=_("GSTIN"), max_length=20, widget=_code_input(15, "09AAACU9001K1Z8")
+        label=_("GSTIN"),
+        max_length=20,
+        widget=_code_input(15),
+        help_text=_("15 characters, for example 09AAACU9001K1Z8."),
     )
     pan = forms.CharField(
-        label=_("PAN of the business"), max_length=14, widget=_code_input(10, "AAACU9001K")
+        label=_("PAN of the business"),
+        max_length=14,
+        widget=_code_input(10),
+        help_text=_("10 characters; the same as characters 3 to 12 of the GSTIN."),
     )
 
     def __init__(self, *args: Any, vendor: Vendor | None = None, **kwargs: Any) -> None:
@@ -191,8 +194,8 @@ class VendorBankForm(forms.Form):
     bank_ifsc = forms.CharField(
         label=_("IFSC"),
         max_length=15,
-        widget=_code_input(11, "SBIN0001234"),
-        help_text=_("Printed on the cheque book."),
+        widget=_code_input(11),
+        help_text=_("11 characters printed on the cheque book, for example SBIN0001234."),
     )
 
     def clean_bank_account_number(self) -> str:
@@ -351,7 +354,8 @@ class ArtisanForm(forms.Form):
         label=_("Udyam registration number"),
         max_length=24,
         required=False,
-        widget=_code_input(19, "UDYAM-UP-01-0012345"),
+        widget=_code_input(19),
+        help_text=_("For example UDYAM-UP-01-0012345."),
     )
     bank_account_number = forms.CharField(
         label=_("Bank account number"),
@@ -360,13 +364,14 @@ class ArtisanForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
     )
     bank_ifsc = forms.CharField(
-        label=_("IFSC"), max_length=15, required=False, widget=_code_input(11, "SBIN0001234")
+        label=_("IFSC"), max_length=15, required=False, widget=_code_input(11)
     )
     upi_id = forms.CharField(
         label=_("UPI ID"),
         max_length=100,
         required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "placeholder": "name@bank"}),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text=_("Payments can go to a UPI ID instead of a bank account, like name@bank."),
     )
     photo = forms.FileField(
         label=_("Photo"),

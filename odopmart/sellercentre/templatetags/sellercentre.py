@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 
 from odopmart.accounts.models import StaffRole
 from odopmart.accounts.roles import has_staff_role
+from odopmart.sellers.access import vendor_memberships
 
 register = template.Library()
 
@@ -39,8 +40,11 @@ def sc_nav(context: template.Context) -> list[dict[str, Any]]:
         ("dashboard", gettext("Dashboard"), _first_url("sellercentre:dashboard")),
         ("listings", gettext("Listings"), _first_url(*LISTINGS_URL_NAMES)),
         ("artisans", gettext("Artisans"), _first_url("sellercentre:artisans")),
-        ("profile", gettext("Profile & documents"), _first_url("sellercentre:profile_current")),
     ]
+    if user is not None and vendor_memberships(user).exists():
+        items.append(
+            ("profile", gettext("Profile & documents"), _first_url("sellercentre:profile_current"))
+        )
     if user is not None and has_staff_role(user, StaffRole.MODERATOR):
         items.append(
             ("moderation", gettext("Moderation"), _first_url("sellercentre:seller_moderation"))

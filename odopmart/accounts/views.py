@@ -70,16 +70,15 @@ def signin(request: HttpRequest) -> HttpResponse:
         try:
             otp_request(phone=phone, ip=client_ip(request), language=_language())
         except AuthError as error:
-            if not (
-                error.code == AuthErrorCode.TOO_MANY_CODES and otp_has_pending_code(phone=phone)
-            ):
-                form.add_error(error.field, error.message)
-                return render(
-                    request, "accounts/signin_phone.html", {"form": form, "next": next_url}
-                )
             # A code sent moments ago is still good (a second tap, or "back"): ask for it.
-        request.session[SESSION_PHONE] = phone
-        return HttpResponseRedirect(_with_next(reverse("accounts:signin_code"), next_url))
+            already_sent = error.code == AuthErrorCode.TOO_MANY_CODES and otp_has_pending_code(
+                phone=phone
+            )
+            if not already_sent:
+                form.add_error(error.field, error.message)
+        if not form.errors:
+            request.session[SESSION_PHONE] = phone
+            return HttpResponseRedirect(_with_next(reverse("accounts:signin_code"), next_url))
     return render(request, "accounts/signin_phone.html", {"form": form, "next": next_url})
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from datetime import datetime, timedelta
 from typing import Any
@@ -41,6 +42,7 @@ from odopmart.notifications.providers import (
 from odopmart.notifications.states import (
     FINAL_STATUSES,
     NOTIFICATION_TRANSITIONS,
+    Channel,
     EventKind,
     NotificationStatus,
 )
@@ -49,6 +51,7 @@ logger = logging.getLogger("odopmart.notifications")
 
 Actor = AbstractBaseUser | AnonymousUser | None
 S = NotificationStatus
+E164 = re.compile(r"\+[1-9]\d{7,14}")
 
 
 class NotificationError(Exception):
@@ -142,6 +145,8 @@ def notification_enqueue(
     this returns the existing message and sends nothing.
     """
     message_template = template_get(template)
+    if channel in (Channel.SMS, Channel.VOICE) and not E164.fullmatch(recipient):
+        raise ValueError(f"{channel} recipients are E.164 phone numbers, not {recipient!r}")
     if message_template.channel != channel:
         raise TemplateError(f"template {template!r} is for {message_template.channel}")
     secrets_given = dict(secret_context or {})

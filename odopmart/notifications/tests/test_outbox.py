@@ -195,18 +195,17 @@ def test_expired_message_is_cancelled_not_sent(
         ({"secret_context": {}}, "takes the secret values ['code']"),
         ({"context": {}}, "needs ['minutes']"),
         ({"context": {"minutes": 10, "code": "1"}}, "secret values go in secret_context"),
+        ({"recipient": "98765 43210"}, "sms recipients are E.164 phone numbers"),
     ],
 )
 def test_enqueue_rejects_a_bad_call_and_writes_nothing(sms_outbox, kwargs, message):
-    from odopmart.notifications.message_templates import TemplateError
-
     call = {
         "channel": "sms", "recipient": "+919876543210", "template": "otp_signin",
         "language": "en", "context": {"minutes": 10}, "secret_context": {"code": "123456"},
         "dedupe_key": "otp:bad",
     }  # fmt: skip
     call.update(kwargs)
-    with pytest.raises(TemplateError, match=message.replace("[", r"\[").replace("]", r"\]")):
+    with pytest.raises(ValueError, match=message.replace("[", r"\[").replace("]", r"\]")):
         notification_enqueue(**call)
 
     assert Notification.objects.count() == 0

@@ -6,6 +6,7 @@ local-memory cache and local media: what `make run` uses.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -189,6 +190,24 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+}
+
+# --- sign-in and messages -------------------------------------------------------------------
+ACCOUNTS = {
+    # Reverse proxies you run that append to X-Forwarded-For (0: use REMOTE_ADDR).
+    "TRUSTED_PROXY_COUNT": int(os.environ.get("TRUSTED_PROXY_COUNT", "0")),
+}
+NOTIFICATIONS = {
+    "SMS_PROVIDER": os.environ.get(
+        "SMS_PROVIDER", "odopmart.notifications.providers.console.ConsoleSmsProvider"
+    ),
+    "VOICE_PROVIDER": os.environ.get(
+        "VOICE_PROVIDER", "odopmart.notifications.providers.console.ConsoleVoiceProvider"
+    ),
+    "DLT_ENTITY_ID": os.environ.get("DLT_ENTITY_ID", ""),
+    "SMS_SENDER_ID": os.environ.get("SMS_SENDER_ID", "ODOPMT"),
+    # {"otp_signin": {"en": "<DLT template id>", "hi": "<DLT template id>"}}
+    "DLT_TEMPLATE_IDS": json.loads(os.environ.get("DLT_TEMPLATE_IDS", "{}")),
 }
 
 # --- marketplace ----------------------------------------------------------------------------

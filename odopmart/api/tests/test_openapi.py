@@ -6,11 +6,15 @@ from django.contrib.staticfiles import finders
 pytestmark = pytest.mark.django_db
 
 PATHS = {
-    "/api/v1/districts": "district_list",
-    "/api/v1/districts/{slug}": "district_detail",
-    "/api/v1/categories": "category_list",
-    "/api/v1/products": "product_list",
-    "/api/v1/products/{product_id}": "product_detail",
+    "/api/v1/districts": {"get": "district_list"},
+    "/api/v1/districts/{slug}": {"get": "district_detail"},
+    "/api/v1/categories": {"get": "category_list"},
+    "/api/v1/products": {"get": "product_list"},
+    "/api/v1/products/{product_id}": {"get": "product_detail"},
+    "/api/v1/auth/otp/request": {"post": "otp_request"},
+    "/api/v1/auth/otp/verify": {"post": "otp_verify"},
+    "/api/v1/auth/signout": {"post": "auth_signout"},
+    "/api/v1/auth/me": {"get": "auth_me"},
 }
 
 
@@ -22,7 +26,11 @@ def test_openapi_document_lists_every_endpoint(api_client, openapi_document):
     assert document == openapi_document
     assert document["info"]["title"] == "odopmart API"
     assert document["info"]["version"] == "1"
-    assert {path: ops["get"]["operationId"] for path, ops in document["paths"].items()} == PATHS
+    operations = {
+        path: {method: operation["operationId"] for method, operation in ops.items()}
+        for path, ops in document["paths"].items()
+    }
+    assert operations == PATHS
 
 
 def test_openapi_documents_filters_and_error_bodies(openapi_document):
@@ -57,7 +65,11 @@ def test_sort_choices_match_the_selector():
 def test_input_and_output_schemas_are_separate(openapi_document):
     names = set(openapi_document["components"]["schemas"])
 
-    assert {name for name in names if not name.endswith("Out")} == {"ProductListIn"}
+    assert {name for name in names if not name.endswith("Out")} == {
+        "ProductListIn",
+        "OtpRequestIn",
+        "OtpVerifyIn",
+    }
 
 
 def test_docs_page(api_client):

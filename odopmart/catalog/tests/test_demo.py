@@ -152,8 +152,8 @@ def _assert_prices_stock_and_variants() -> None:
     for product in Product.objects.prefetch_related("variants"):
         options = list(product.variants.all())
         assert 1 <= len(options) <= 3
-        # The card summary was refreshed from the variants.
-        cheapest = min(options, key=lambda v: (v.price_paise, v.position))
+        # The card summary was refreshed from the variants: the cheapest one in stock.
+        cheapest = min(options, key=lambda v: (v.stock <= 0, v.price_paise, v.position))
         assert (product.price_paise, product.mrp_paise) == (
             cheapest.price_paise,
             cheapest.mrp_paise,

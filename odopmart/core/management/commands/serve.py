@@ -13,6 +13,8 @@ from django.core.management.base import BaseCommand
 
 from odopmart.core.demo_logins import DEMO_LOGINS
 
+SWEEP_SECONDS = 60
+
 
 class Command(BaseCommand):
     help = "Start gunicorn and the database task worker; stop both on Ctrl-C."
@@ -60,8 +62,17 @@ class Command(BaseCommand):
                     process.terminate()
 
         signal.signal(signal.SIGTERM, stop)
+        next_sweep = time.monotonic()
         try:
             while web.poll() is None and worker.poll() is None:
+                if time.monotonic() >= next_sweep:
+                    # The outbox's safety net: due retries and interrupted sends, every minute.
+                    subprocess.Popen(  # noqa: S603
+                        [python, "manage.py", "send_due_notifications"],
+                        cwd=settings.BASE_DIR,
+                        stdout=subprocess.DEVNULL,
+                    )
+                    next_sweep = time.monotonic() + SWEEP_SECONDS
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass

@@ -34,11 +34,14 @@ class Scope(enum.Enum):
     ALL = "all"  # name and everything else
 
 
-class Level(enum.IntEnum):
-    EXACT = 0  # whole words spelt as typed
-    WORDS = 1  # also words they begin ("chikan" -> "chikankari")
-    PHONETIC = 2  # also words that sound the same (phonetic keys, across scripts)
-    FUZZY = 3  # also vocabulary keys near the term's keys (typos)
+class Level(enum.Enum):
+    """What a query word may match, from strictest to loosest."""
+
+    EXACT = "exact"  # whole words spelt as typed
+    WORDS = "words"  # also words that begin with it ("chikan" -> "chikankari")
+    SOUNDS = "sounds"  # also words that sound the same (phonetic keys, across scripts)
+    FUZZY = "fuzzy"  # also words sounding like its typo neighbours
+    SOUNDS_PREFIX = "sounds_prefix"  # also words whose sound begins with its sound
 
 
 def _prefixes(tokens: tuple[str, ...]) -> tuple[str, ...]:

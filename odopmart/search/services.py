@@ -1,19 +1,23 @@
 """Search: ranked ids of visible products for a query, and keeping the index up to date.
 
 Relevance is a ladder of tiers; each tier's matches come after the previous tiers' (newest
-first within a tier, without repeats):
+first within a tier, without repeats). Every query word must match, in a tier's sense:
 
-1. every query word is a whole word of the product name;
+1. it is a whole word of the product name;
 2. ... or begins one ("chikan" -> "Chikankari kurta");
-3. every query word is (or begins) a word anywhere in the listing: description, material,
-   district, ODOP product, artisan, in English or romanised Hindi;
-4. every query word sounds like one in the name (phonetic keys: spellings, spacing, scripts);
-5. ... or anywhere in the listing;
-6. when results are few or a word is unknown to the index: its closest typo neighbour, in
-   names then anywhere, then the other near neighbours.
+3. it is (or begins) a word anywhere in the listing: description, material, district, ODOP
+   product, GI tag, artisan, variants, in English or romanised Hindi;
+4. it sounds like a word of the name (phonetic keys: spellings, spacing, scripts);
+5. ... or of the listing;
+6. a word the index has never seen (a typo) sounds like its closest, commonest neighbour in
+   the vocabulary, in the name, then anywhere;
+7. its sound begins the sound of a word of the name, then anywhere;
+8. a misspelt word sounds like one of its other near neighbours, in the name, then anywhere.
 
-Each tier is one index query that stops at the limit, so the cost follows the page size, not
-the number of matches, and stays flat from 10,000 to 1,000,000 products.
+When nothing matches at all, every word is treated as misspelt. Each tier is an index lookup
+that stops at the limit, and all tiers go in one statement, so the cost follows the number of
+results asked for, not the number of matches: it stays flat from 10,000 to 1,000,000
+products.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from django.db import transaction
 
 from odopmart.catalog.models import Product
-from odopmart.search.backends import SearchBackend, get_backend
+from odopmart.search.backends import SearchBackend, Tier, get_backend
 from odopmart.search.documents import VocabularyCounts, build_documents
 from odopmart.search.models import SearchDocument
 from odopmart.search.query import Level, Scope, Term, parse_query
@@ -31,63 +35,47 @@ from odopmart.search.typos import MAX_NEIGHBOURS, widen_terms, widened_to
 from odopmart.search.vocabulary import complete_terms, vocabulary_add, vocabulary_replace
 
 INDEX_BATCH_SIZE = 500
-# Below this many results every query word is widened to its typo neighbours.
-FEW_RESULTS = 20
 
-_TIERS = (
-    (Scope.NAME, Level.EXACT),
-    (Scope.NAME, Level.WORDS),
-    (Scope.ALL, Level.WORDS),
-    (Scope.NAME, Level.PHONETIC),
-    (Scope.ALL, Level.PHONETIC),
-)
-# (neighbours per word, scope)
-_FUZZY_TIERS = (
-    (1, Scope.NAME),
-    (1, Scope.ALL),
-    (MAX_NEIGHBOURS, Scope.NAME),
-    (MAX_NEIGHBOURS, Scope.ALL),
-)
+def _tiers(terms: Sequence[Term], widened: Sequence[Term] | None) -> list[Tier]:
+    tiers = [
+        Tier(terms, Scope.NAME, Level.EXACT),
+        Tier(terms, Scope.NAME, Level.WORDS),
+        Tier(terms, Scope.ALL, Level.WORDS),
+        Tier(terms, Scope.NAME, Level.SOUNDS),
+        Tier(terms, Scope.ALL, Level.SOUNDS),
+    ]
+    closest = widened_to(widened, 1) if widened else None
+    near = widened_to(widened, MAX_NEIGHBOURS) if widened else None
+    if closest:
+        tiers += [Tier(closest, Scope.NAME, Level.FUZZY), Tier(closest, Scope.ALL, Level.FUZZY)]
+    tiers += [
+        Tier(terms, Scope.NAME, Level.SOUNDS_PREFIX),
+        Tier(terms, Scope.ALL, Level.SOUNDS_PREFIX),
+    ]
+    if near:
+        tiers += [Tier(near, Scope.NAME, Level.FUZZY), Tier(near, Scope.ALL, Level.FUZZY)]
+    return tiers
 
 
 def search_ranked_ids(query: str, *, limit: int) -> list[int]:
-    """Ids of visible products matching the query, best first; [] for an empty query."""
+    """Ids of visible products matching the query, best first; [] for an empty query.
+    Three queries (completions, tiers, visibility), a few more for a misspelt word."""
     if limit <= 0 or not query or not query.strip():
         return []
     terms = parse_query(query)
     if not terms:
         return []
     backend = get_backend()
-    ranked: dict[int, None] = {}
-    completed = False
-    for scope, level in _TIERS:
-        if len(ranked) >= limit:
-            break
-        if level > Level.EXACT and not completed:
-            terms, completed = complete_terms(backend, terms), True
-        _extend(ranked, backend, terms, scope, level, limit)
-    if len(ranked) < limit:
-        widened = widen_terms(backend, terms, widen_all=len(ranked) < FEW_RESULTS)
-        # The closest, commonest neighbour of each word first (in names, then anywhere),
-        # then the others.
-        for count, scope in _FUZZY_TIERS:
-            if not widened or len(ranked) >= limit:
-                break
-            _extend(ranked, backend, widened_to(widened, count), scope, Level.FUZZY, limit)
-    return _visible_in_order(backend, list(ranked)[:limit])
-
-
-def _extend(
-    ranked: dict[int, None],
-    backend: SearchBackend,
-    terms: Sequence[Term],
-    scope: Scope,
-    level: Level,
-    limit: int,
-) -> None:
-    # A tier's matches include the previous tiers', so ask for enough to add `limit` new ids.
-    found = backend.matching_ids(terms, scope=scope, level=level, limit=limit + len(ranked))
-    ranked.update(dict.fromkeys(found))
+    terms, known_keys = complete_terms(backend, terms)
+    widened = widen_terms(backend, terms, known_keys=known_keys, widen_all=False)
+    ranked = backend.tiered_ids(_tiers(terms, widened), limit=limit)
+    if not ranked:
+        # Nothing at all: perhaps a real word, but not the one meant. Widen every word.
+        widened = widen_terms(backend, terms, known_keys=known_keys, widen_all=True)
+        if widened:
+            fuzzy = [tier for tier in _tiers(terms, widened) if tier.level == Level.FUZZY]
+            ranked = backend.tiered_ids(fuzzy, limit=limit)
+    return _visible_in_order(backend, ranked)
 
 
 def _visible_in_order(backend: SearchBackend, ids: list[int]) -> list[int]:

@@ -8,7 +8,6 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from odopmart.search.backends import SearchBackend
-from odopmart.search.models import SearchTerm
 from odopmart.search.query import Term
 
 # The commonest few: a rare key one edit away is more often noise than what was meant.
@@ -52,16 +51,14 @@ def widened_to(terms: Sequence[Term], count: int) -> list[Term]:
 
 
 def widen_terms(
-    backend: SearchBackend, terms: Sequence[Term], *, widen_all: bool
+    backend: SearchBackend, terms: Sequence[Term], *, known_keys: set[str], widen_all: bool
 ) -> list[Term] | None:
     """The terms with typo neighbours added: every term when `widen_all`, otherwise only
-    terms whose keys the index has never seen. None when nothing was added."""
-    own_keys = {key for term in terms for key in term.own_keys}
-    known = set(SearchTerm.objects.filter(key__in=own_keys).values_list("key", flat=True))
+    terms none of whose keys is in `known_keys`. None when nothing was added."""
     widened: list[Term] = []
     added = False
     for term in terms:
-        if widen_all or not known.intersection(term.own_keys):
+        if widen_all or known_keys.isdisjoint(term.own_keys):
             neighbours: dict[str, None] = {}
             for key in term.own_keys:
                 distance = max_edits(key)

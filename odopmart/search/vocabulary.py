@@ -17,29 +17,36 @@ from odopmart.search.query import Term
 MAX_COMPLETIONS = 10
 
 
-def _completions(backend: SearchBackend, kind: str, prefixes: set[str]) -> dict[str, list[str]]:
+def _by_prefix(found: list[tuple[str, int]], prefixes: set[str]) -> dict[str, list[str]]:
     by_prefix: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for token, frequency in backend.completions(kind, sorted(prefixes)):
+    for token, frequency in found:
         for end in range(len(token) - 1, 0, -1):  # every proper prefix of the token asked for
             if token[:end] in prefixes:
                 by_prefix[token[:end]].append((-frequency, token))
     return {
-        prefix: [token for _, token in sorted(found)[:MAX_COMPLETIONS]]
-        for prefix, found in by_prefix.items()
+        prefix: [token for _, token in sorted(tokens)[:MAX_COMPLETIONS]]
+        for prefix, tokens in by_prefix.items()
     }
 
 
-def complete_terms(backend: SearchBackend, terms: Sequence[Term]) -> list[Term]:
-    """The terms with the indexed words and keys that begin with their spellings."""
-    words = _completions(backend, "words", {p for term in terms for p in term.word_prefixes})
-    keys = _completions(backend, "keys", {p for term in terms for p in term.key_prefixes})
-    return [
+def complete_terms(
+    backend: SearchBackend, terms: Sequence[Term]
+) -> tuple[list[Term], set[str]]:
+    """The terms with the indexed words and keys that begin with their spellings, and which
+    of their keys the index knows (keys shorter than a prefix are never looked up)."""
+    word_prefixes = {prefix for term in terms for prefix in term.word_prefixes}
+    key_prefixes = {prefix for term in terms for prefix in term.key_prefixes}
+    found = backend.completions(word_prefixes, key_prefixes)
+    words = _by_prefix(found.words, word_prefixes)
+    keys = _by_prefix(found.keys, key_prefixes)
+    completed = [
         term.with_completions(
             tuple(dict.fromkeys(w for p in term.word_prefixes for w in words.get(p, ()))),
             tuple(dict.fromkeys(k for p in term.key_prefixes for k in keys.get(p, ()))),
         )
         for term in terms
     ]
+    return completed, {token for token, _ in found.keys}
 
 
 def _insert(counts: VocabularyCounts) -> None:

@@ -5,34 +5,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from django.db import connection
 
 from odopmart.search.query import Level, Scope, Term
-
-# The vocabulary tables and their token columns, by kind.
-VOCABULARY = {"words": ("search_searchword", "word"), "keys": ("search_searchterm", "key")}
 
 # Index and query tokens are made by search.text and are always this shape; anything else is
 # refused before it can reach a query language.
 _TOKEN_RE = re.compile(r"^[a-z0-9]+$")
 
 
+class Tier(NamedTuple):
+    terms: Sequence[Term]
+    scope: Scope
+    level: Level
+
+
+class Completions(NamedTuple):
+    """(token, frequency) of indexed words and keys beginning with the prefixes asked for."""
+
+    words: list[tuple[str, int]]
+    keys: list[tuple[str, int]]
+
+
 class SearchBackend(Protocol):
-    def matching_ids(
-        self, terms: Sequence[Term], *, scope: Scope, level: Level, limit: int
-    ) -> list[int]:
-        """Ids of indexed products matching every term, newest first."""
+    def tiered_ids(self, tiers: Sequence[Tier], *, limit: int) -> list[int]:
+        """Ids of indexed products matching every term of a tier: the first tier's newest
+        `limit` first, then each next tier's newest `limit` not yet listed. One statement."""
+        ...
+
+    def completions(self, word_prefixes: Iterable[str], key_prefixes: Iterable[str]) -> Completions:
+        """Vocabulary tokens that begin with (or equal) the prefixes. One statement."""
         ...
 
     def key_candidates(self, key: str, *, max_distance: int) -> list[tuple[str, int]]:
         """(key, frequency) of vocabulary keys that may lie within `max_distance` edits."""
-        ...
-
-    def completions(self, kind: str, prefixes: Iterable[str]) -> list[tuple[str, int]]:
-        """(token, frequency) of the vocabulary's words or keys (`kind`) that begin with any
-        of the prefixes."""
         ...
 
     def visible_ids(self, ids: Sequence[int]) -> set[int]:
@@ -44,8 +52,8 @@ class SearchBackend(Protocol):
         ...
 
 
-def safe_tokens(tokens: Sequence[str]) -> list[str]:
-    return [token for token in tokens if _TOKEN_RE.match(token)]
+def safe_tokens(tokens: Iterable[str]) -> list[str]:
+    return [token for token in dict.fromkeys(tokens) if _TOKEN_RE.match(token)]
 
 
 def term_alternatives(term: Term, level: Level) -> tuple[list[str], list[str]]:
@@ -54,13 +62,19 @@ def term_alternatives(term: Term, level: Level) -> tuple[list[str], list[str]]:
     merge the lists of every token with that prefix)."""
     if level == Level.EXACT:
         return safe_tokens(term.words), []
-    words = safe_tokens(tuple(dict.fromkeys(term.words + term.word_completions)))
+    words = safe_tokens(term.words + term.word_completions)
     if level == Level.WORDS:
         return words, []
-    keys = term.keys + term.key_completions
-    if level == Level.FUZZY:
-        keys += term.fuzzy_keys
-    return words, safe_tokens(tuple(dict.fromkeys(keys)))
+    extra = {Level.FUZZY: term.fuzzy_keys, Level.SOUNDS_PREFIX: term.key_completions}
+    return words, safe_tokens(term.keys + extra.get(level, ()))
+
+
+def in_order(rows: Iterable[tuple[int, int]], *, limit: int) -> list[int]:
+    """Ids from (tier, id) rows: by tier, newest first within a tier, each id once."""
+    ordered: dict[int, None] = {}
+    for _, pk in sorted(rows, key=lambda row: (row[0], -row[1])):
+        ordered.setdefault(pk)
+    return list(ordered)[:limit]
 
 
 def get_backend() -> SearchBackend:

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from django.db import connection
 
 from odopmart.catalog.models import Product
-from odopmart.search.backends import VOCABULARY, term_alternatives
-from odopmart.search.query import Level, Scope, Term
+from odopmart.search.backends import Completions, Tier, in_order, term_alternatives
+from odopmart.search.query import Level, Term
 
-_VECTOR = {Scope.NAME: "name_vector", Scope.ALL: "vector"}
+_VECTOR = {"name": "name_vector", "all": "vector"}
 _KEY_MARK = "0"
 _MAX_KEY_CANDIDATES = 200
 
@@ -30,19 +30,51 @@ def tsquery(terms: Sequence[Term], *, level: Level) -> str:
 
 
 class PostgresBackend:
-    def matching_ids(
-        self, terms: Sequence[Term], *, scope: Scope, level: Level, limit: int
-    ) -> list[int]:
-        query = tsquery(terms, level=level)
-        if not query:
+    def tiered_ids(self, tiers: Sequence[Tier], *, limit: int) -> list[int]:
+        # Through the function of migration 0003, which keeps each plan on the GIN index.
+        selects: list[str] = []
+        params: list[object] = []
+        seen: set[tuple[str, str]] = set()
+        for number, tier in enumerate(tiers):
+            query = tsquery(tier.terms, level=tier.level)
+            vector = _VECTOR[tier.scope.value]
+            if query and (vector, query) not in seen:
+                seen.add((vector, query))
+                # Only the tier number is interpolated; everything else is a parameter.
+                selects.append(
+                    f"SELECT {number}, id"  # noqa: S608
+                    " FROM search_matching_ids(%s, to_tsquery('simple', %s), %s) AS id"
+                )
+                params += [vector, query, limit]
+        if not selects:
             return []
-        # Through the function of migration 0003, which keeps the plan on the GIN index.
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT search_matching_ids(%s, to_tsquery('simple', %s), %s)",
-                [_VECTOR[scope], query, limit],
-            )
-            return [row[0] for row in cursor.fetchall()]
+            cursor.execute(" UNION ALL ".join(selects), params)
+            return in_order(cursor.fetchall(), limit=limit)
+
+    def completions(self, word_prefixes: Iterable[str], key_prefixes: Iterable[str]) -> Completions:
+        # Trigram indexes answer LIKE 'abcd%' whatever the collation; tokens hold no wildcards.
+        selects: list[str] = []
+        params: list[str] = []
+        for kind, table, column, prefixes in (
+            ("w", "search_searchword", "word", sorted(word_prefixes)),
+            ("k", "search_searchterm", "key", sorted(key_prefixes)),
+        ):
+            if prefixes:
+                likes = " OR ".join(f"{column} LIKE %s" for _ in prefixes)
+                selects.append(  # fixed names only; the prefixes are parameters
+                    f"SELECT '{kind}', {column}, frequency FROM {table} WHERE {likes}"  # noqa: S608
+                )
+                params += [prefix + "%" for prefix in prefixes]
+        if not selects:
+            return Completions([], [])
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(selects), params)
+            rows = cursor.fetchall()
+        return Completions(
+            [(token, n) for kind, token, n in rows if kind == "w"],
+            [(token, n) for kind, token, n in rows if kind == "k"],
+        )
 
     def key_candidates(self, key: str, *, max_distance: int) -> list[tuple[str, int]]:
         with connection.cursor() as cursor:
@@ -50,20 +82,6 @@ class PostgresBackend:
                 "SELECT key, frequency FROM search_searchterm WHERE key %% %s"
                 " ORDER BY similarity(key, %s) DESC LIMIT %s",
                 [key, key, _MAX_KEY_CANDIDATES],
-            )
-            return [(row[0], row[1]) for row in cursor.fetchall()]
-
-    def completions(self, kind: str, prefixes: Iterable[str]) -> list[tuple[str, int]]:
-        prefixes = list(prefixes)
-        if not prefixes:
-            return []
-        table, column = VOCABULARY[kind]
-        # Trigram indexes answer LIKE 'abcd%' whatever the collation; tokens hold no wildcards.
-        likes = " OR ".join(f"{column} LIKE %s" for _ in prefixes)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {column}, frequency FROM {table} WHERE {likes}",  # noqa: S608
-                [prefix + "%" for prefix in prefixes],
             )
             return [(row[0], row[1]) for row in cursor.fetchall()]
 

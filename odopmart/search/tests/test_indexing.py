@@ -1,9 +1,10 @@
 import pytest
+from django.core.management import call_command
 from django.db import transaction
 
-from odopmart.catalog.models import Product, ProductStatus, Variant
+from odopmart.catalog.models import Product, ProductStatus
 from odopmart.catalog.services import product_refresh_summary
-from odopmart.search.models import SearchDocument, SearchTerm
+from odopmart.search.models import SearchDocument, SearchTerm, SearchWord
 from odopmart.search.services import search_index_products, search_index_rebuild
 from odopmart.sellers.models import VendorStatus
 
@@ -48,7 +49,6 @@ def test_unpublished_product_leaves_the_index(search, kurta, on_commit):
 
 
 def test_deleted_product_leaves_the_index(search, kurta, on_commit):
-    Variant.objects.filter(product=kurta).delete()
     with on_commit(execute=True):
         kurta.delete()
     assert search("chikankari") == []
@@ -146,3 +146,28 @@ def test_index_follows_real_commits(make_product, search):
         product.status = ProductStatus.ARCHIVED
         product.save()
     assert search("meenakari") == []
+
+
+def test_renaming_the_odop_product_reindexes_its_products(search, make_listed, on_commit):
+    product = make_listed(name_en="Wall hanging", name_hi="दीवार सजावट")
+    odop = product.odop_product
+    odop.gi_tag = "Agra Durrie"
+    with on_commit(execute=True):
+        odop.save()
+    assert search("durrie") == [product.pk]
+
+
+def test_rebuild_counts_documents_per_word_and_key(make_product):
+    for _ in range(3):
+        make_product(name_en="Moonj basket", name_hi="मूंज की टोकरी")
+    search_index_rebuild()
+    assert SearchWord.objects.get(word="moonj").frequency == 3
+    assert SearchWord.objects.get(word="moonjbasket").frequency == 3
+    assert SearchTerm.objects.get(key="manj").frequency == 3
+    assert not SearchWord.objects.filter(word="ki").exists()  # too short to complete anything
+
+
+def test_rebuild_command_reports_the_count(make_product, capsys):
+    make_product(name_en="Moonj basket", name_hi="मूंज की टोकरी")
+    call_command("rebuild_search_index")
+    assert "Indexed 1 products" in capsys.readouterr().out

@@ -77,6 +77,14 @@ def test_named_product_ranks_above_one_mentioning_it_in_the_description(search, 
     assert search("chikan") == [named.pk, mentions.pk]
 
 
+def test_sound_alike_in_the_name_ranks_above_one_in_the_description(search, make_listed):
+    in_description = make_listed(
+        name_en="Cotton kurta", name_hi="सूती कुर्ता", description_en="Fine chikankari work."
+    )
+    in_name = make_listed(name_en="Chikankari kurta", name_hi="कुर्ता")
+    assert search("chickenkari") == [in_name.pk, in_description.pk]
+
+
 def test_exact_spelling_ranks_above_a_phonetic_match(search, make_listed):
     phonetic = make_listed(name_en="Teracota lamp", name_hi="लैंप")
     exact = make_listed(name_en="Terracotta lamp", name_hi="लैंप")
@@ -116,3 +124,15 @@ def test_filters_sorting_and_paging_still_apply(make_listed, chikankari_kurta):
     second_page = product_list(ProductFilters(query="chikankari"), page=2, page_size=1)
     assert second_page.total == 2
     assert len(second_page.items) == 1
+
+
+def test_a_search_takes_three_queries_whatever_the_hits(
+    search, make_listed, django_assert_num_queries
+):
+    make_listed(name_en="Brass bell", name_hi="पीतल की घंटी")
+    with django_assert_num_queries(3):  # completions, tiers, visibility
+        assert len(search("brass")) == 1
+    for _ in range(5):
+        make_listed(name_en="Brass bell", name_hi="पीतल की घंटी")
+    with django_assert_num_queries(3):
+        assert len(search("brass bell")) == 6

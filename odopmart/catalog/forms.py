@@ -43,6 +43,15 @@ def forms_add_issues(
         form.add_error(name if name in form.fields else None, issue.message)
 
 
+class ListingForm(forms.Form):
+    """A form whose "required" message is the listing one (clear in both languages)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.error_messages["required"] = ISSUE_MESSAGES["required"]
+
+
 class RupeeField(forms.CharField):
     """An amount in rupees as typed ('1,499' or '1499.50'), cleaned to paise. Never a float."""
 
@@ -94,7 +103,7 @@ def _percent_label(rate_bp: int) -> str:
     return f"{whole}%" if not rest else f"{whole}.{rest:02d}".rstrip("0") + "%"
 
 
-class ProductForm(forms.Form):
+class ProductForm(ListingForm):
     odop_product = forms.ModelChoiceField(
         label=_("ODOP product"),
         queryset=OdopProduct.objects.none(),
@@ -188,7 +197,7 @@ class ProductForm(forms.Form):
         )
 
 
-class VariantForm(forms.Form):
+class VariantForm(ListingForm):
     sku = forms.CharField(
         label=_("SKU"),
         max_length=40,
@@ -266,7 +275,7 @@ class VariantForm(forms.Form):
         )
 
 
-class StockForm(forms.Form):
+class StockForm(ListingForm):
     """One number per variant of a listing: how many are in stock now."""
 
     def __init__(self, *args: Any, variants: list[Variant], **kwargs: Any) -> None:
@@ -276,6 +285,9 @@ class StockForm(forms.Form):
             self.fields[f"stock_{variant.pk}"] = _count_field(
                 variant.label, minimum=0, maximum=MAX_STOCK, initial=variant.stock
             )
+            self.fields[f"stock_{variant.pk}"].error_messages["required"] = ISSUE_MESSAGES[
+                "required"
+            ]
 
     def rows(self) -> list[tuple[Variant, forms.BoundField]]:
         return [(variant, self[f"stock_{variant.pk}"]) for variant in self.variants]
@@ -284,7 +296,7 @@ class StockForm(forms.Form):
         return {variant.pk: self.cleaned_data[f"stock_{variant.pk}"] for variant in self.variants}
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(ListingForm):
     image = forms.FileField(
         label=_("Photo"),
         help_text=_("JPEG, PNG or WebP, at least 400 pixels on each side."),
@@ -306,7 +318,7 @@ class ReasonForm(forms.Form):
     )
 
 
-class ModerationForm(forms.Form):
+class ModerationForm(ListingForm):
     APPROVE = ProductStatus.APPROVED
     CHANGES = ProductStatus.CHANGES_REQUESTED
     decision = forms.ChoiceField(
@@ -340,7 +352,7 @@ class ListingFilterForm(forms.Form):
         return self.cleaned_data["status"], self.cleaned_data["q"].strip()
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(ListingForm):
     file = forms.FileField(
         label=_("Filled-in sheet"),
         help_text=_("The template saved as .xlsx or .csv (UTF-8)."),
@@ -361,7 +373,7 @@ class ImportConfirmForm(forms.Form):
     )
 
 
-class ArtisanChoiceForm(forms.Form):
+class ArtisanChoiceForm(ListingForm):
     artisan = forms.ModelChoiceField(
         label=_("Artisan"), queryset=Artisan.objects.none(), empty_label=_("Choose the artisan")
     )

@@ -100,7 +100,7 @@ def test_create_a_listing_with_its_first_option(member, world):
         ({"variant-mrp_rupees": "12.345"}, "variant-mrp_rupees", "Enter an amount in rupees"),
         ({"hsn_code": "9999"}, "hsn_code", "not in the official HSN list"),
         ({"gst_rate_percent": "1200"}, "gst_rate_percent", "Select a valid choice"),
-        ({"name_hi": ""}, "name_hi", "This field is required"),
+        ({"name_hi": ""}, "name_hi", "This is required."),
         ({"variant-stock": "-1"}, "variant-stock", "greater than or equal to 0"),
     ],
 )
@@ -446,10 +446,60 @@ def test_desk_page_lists_assigned_artisans(client, world):
     assert reverse("sellercentre:listing_create", args=[world.artisan_a.pk]) in page
 
 
-def test_pages_render_in_hindi(member, world):
+@pytest.fixture
+def hindi_catalogue():
+    """The compiled Hindi catalogue (compiled here when missing or older than the .po)."""
+    from pathlib import Path
+
+    from django.conf import settings
+    from django.core.signals import setting_changed
+
+    from odopmart.storefront.management.commands.compile_translations import compile_po
+
+    for locale_dir in settings.LOCALE_PATHS:
+        for po in Path(locale_dir).rglob("*.po"):
+            mo = po.with_suffix(".mo")
+            if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+                compile_po(po)
+                setting_changed.send(
+                    sender=None, setting="LOCALE_PATHS", value=settings.LOCALE_PATHS, enter=False
+                )
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+def _hindi(name: str, *args: object) -> str:
     with translation.override("hi"):
-        url = reverse("sellercentre:listing_detail", args=[world.draft_a.pk])
+        return reverse(name, args=args)
+
+
+def test_listing_page_in_hindi(member, world, hindi_catalogue):
+    url = _hindi("sellercentre:listing_detail", world.draft_a.pk)
     assert url.startswith("/hi/")
-    response = member.get(url)
-    assert response.status_code == 200
-    assert '<html lang="hi">' in response.content.decode()
+    page = member.get(url).content.decode()
+    assert '<html lang="hi">' in page
+    assert "जाँच-सूची" in page
+    assert "कम से कम एक फ़ोटो" in page
+
+
+def test_import_problems_read_in_the_readers_language(member, world, hindi_catalogue):
+    member.post(
+        reverse("sellercentre:listing_import"),
+        {"file": SimpleUploadedFile("mine.csv", _sheet(world, hsn_code="1"))},
+    )
+    batch = ImportBatch.objects.get()
+    english = unescape(
+        member.get(reverse("sellercentre:listing_import_batch", args=[batch.pk])).content.decode()
+    )
+    hindi = unescape(
+        member.get(_hindi("sellercentre:listing_import_batch", batch.pk)).content.decode()
+    )
+    assert "An HSN code has 4, 6 or 8 digits, like 6204." in english
+    assert "HSN कोड में 4, 6 या 8 अंक होते हैं, जैसे 6204।" in hindi
+
+
+def test_form_errors_in_hindi(member, world, hindi_catalogue):
+    url = _hindi("sellercentre:listing_create", world.artisan_a.pk)
+    response = member.post(url, _create_post(category=_clothing_id(), name_hi=""))
+    assert response.status_code == 400
+    assert "यह भरना ज़रूरी है।" in response.content.decode()

@@ -21,8 +21,9 @@ MIN_VOCABULARY_KEY_LENGTH = 3
 
 @dataclass
 class VocabularyCounts:
-    """How many documents hold each word and each key (words short enough never to complete
-    a query prefix, and keys too short for typo lookups, are left out)."""
+    """How many documents hold each word and each key. Joined word pairs are left out (too
+    many, and a query's joined words are matched whole), and so are words too short ever to
+    complete a query prefix and keys too short for typo lookups."""
 
     words: Counter[str] = field(default_factory=Counter)
     keys: Counter[str] = field(default_factory=Counter)
@@ -36,17 +37,21 @@ class VocabularyCounts:
 
 @dataclass(frozen=True)
 class _Analysed:
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # with joined pairs
     keys: tuple[str, ...]
+    single_words: tuple[str, ...]
+    single_keys: tuple[str, ...]
 
 
 def _analyse(text: str, *, pairs: bool) -> _Analysed:
     """Every word of a text and, when `pairs`, every two neighbouring words joined (so
     "chikan kari" is also found as "chikankari" and the other way round)."""
     words: list[str] = []
+    singles: list[str] = []
     previous: tuple[str, ...] = ()
     for forms in text_forms(text):
         words += forms
+        singles += forms
         if pairs and previous:
             # Like with like: both romanised with schwa deletion, or both without.
             joined = dict.fromkeys(
@@ -56,7 +61,13 @@ def _analyse(text: str, *, pairs: bool) -> _Analysed:
             words += [pair for pair in joined if len(pair) <= 2 * MAX_WORD_LENGTH]
         previous = forms
     unique = tuple(dict.fromkeys(words))
-    return _Analysed(unique, tuple(dict.fromkeys(phonetic_key(word) for word in unique)))
+    single = tuple(dict.fromkeys(singles))
+    return _Analysed(
+        unique,
+        tuple(dict.fromkeys(phonetic_key(word) for word in unique)),
+        single,
+        tuple(dict.fromkeys(phonetic_key(word) for word in single)),
+    )
 
 
 @lru_cache(maxsize=20_000)
@@ -66,13 +77,13 @@ def _analyse_short(text: str) -> _Analysed:
     return _analyse(text, pairs=True)
 
 
-def _joined(parts: Iterable[_Analysed]) -> tuple[dict[str, None], dict[str, None]]:
+def _joined(parts: Iterable[_Analysed]) -> tuple[str, str]:
     words: dict[str, None] = {}
     keys: dict[str, None] = {}
     for part in parts:
         words.update(dict.fromkeys(part.words))
         keys.update(dict.fromkeys(part.keys))
-    return words, keys
+    return " ".join(words), " ".join(keys)
 
 
 _NAME_FIELDS = ("name_en", "name_hi")
@@ -108,19 +119,21 @@ def build_documents(
 def build_document(
     row: dict[str, Any], variant_texts: list[str], vocabulary: VocabularyCounts
 ) -> SearchDocument:
-    name_words, name_keys = _joined(_analyse_short(row[name] or "") for name in _NAME_FIELDS)
-    attributes = [row[name] or "" for name in _ATTRIBUTE_FIELDS] + variant_texts
+    name = [_analyse_short(row[field] or "") for field in _NAME_FIELDS]
+    attributes = [row[field] or "" for field in _ATTRIBUTE_FIELDS] + variant_texts
     body = [_analyse_short(text) for text in dict.fromkeys(attributes) if text]
     # Descriptions are long and free: their word pairs would double the index for little gain.
-    body += [_analyse(row[name] or "", pairs=False) for name in _DESCRIPTION_FIELDS]
-    body_words, body_keys = _joined(body)
+    body += [_analyse(row[field] or "", pairs=False) for field in _DESCRIPTION_FIELDS]
     vocabulary.add_document(
-        name_words.keys() | body_words.keys(), name_keys.keys() | body_keys.keys()
+        {word for part in name + body for word in part.single_words},
+        {key for part in name + body for key in part.single_keys},
     )
+    name_words, name_keys = _joined(name)
+    body_words, body_keys = _joined(body)
     return SearchDocument(
         product_id=row["pk"],
-        name_words=" ".join(name_words),
-        name_keys=" ".join(name_keys),
-        body_words=" ".join(body_words),
-        body_keys=" ".join(body_keys),
+        name_words=name_words,
+        name_keys=name_keys,
+        body_words=body_words,
+        body_keys=body_keys,
     )

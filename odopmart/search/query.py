@@ -35,7 +35,7 @@ class Scope(enum.Enum):
 
 
 class Level(enum.Enum):
-    """What a query word may match, from strictest to loosest."""
+    """What a query word may match; search tiers use them in this order."""
 
     EXACT = "exact"  # whole words spelt as typed
     WORDS = "words"  # also words that begin with it ("chikan" -> "chikankari")

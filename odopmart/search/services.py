@@ -36,7 +36,9 @@ from odopmart.search.vocabulary import complete_terms, vocabulary_add, vocabular
 
 INDEX_BATCH_SIZE = 500
 
+
 def _tiers(terms: Sequence[Term], widened: Sequence[Term] | None) -> list[Tier]:
+    """The tiers of the module docstring, in order; `widened` has the typo neighbours."""
     tiers = [
         Tier(terms, Scope.NAME, Level.EXACT),
         Tier(terms, Scope.NAME, Level.WORDS),

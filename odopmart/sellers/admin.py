@@ -331,3 +331,56 @@ class DeskAssignmentAdmin(admin.ModelAdmin):
             created.assigned_by,
             created.created_at,
         )
+
+
+@admin.register(VendorMembership)
+class VendorMembershipAdmin(admin.ModelAdmin):
+    list_display = ("user", "vendor", "role", "created_at")
+    list_filter = ("role",)
+    list_select_related = ("user", "vendor")
+    search_fields = ("user__username", "user__profile__phone", "vendor__name_en", "=vendor__gstin")
+    raw_id_fields = ("user",)
+    autocomplete_fields = ("vendor",)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record written by the services; the console only shows it."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(VendorStatusEvent)
+class VendorStatusEventAdmin(ReadOnlyAdmin):
+    list_display = ("at", "vendor", "from_status", "to_status", "actor", "reason")
+    list_filter = ("to_status",)
+    list_select_related = ("vendor", "actor")
+    search_fields = ("vendor__name_en", "=vendor__gstin", "reason")
+    date_hierarchy = "at"
+
+
+@admin.register(KycDocument)
+class KycDocumentAdmin(ReadOnlyAdmin):
+    list_display = ("vendor", "kind", "download", "content_type", "size_bytes", "uploaded_at")
+    list_filter = ("kind", "content_type")
+    list_select_related = ("vendor",)
+    search_fields = ("vendor__name_en", "=vendor__gstin")
+    exclude = ("file",)
+
+    @admin.display(description=_("file"))
+    def download(self, document: KycDocument) -> SafeString:
+        url = reverse("sellercentre:document_download", args=[document.pk])
+        return format_html('<a href="{}">{}</a>', url, gettext("Download"))
+
+
+@admin.register(ArtisanVendorHistory)
+class ArtisanVendorHistoryAdmin(ReadOnlyAdmin):
+    list_display = ("at", "artisan", "from_vendor", "to_vendor", "actor", "reason")
+    list_select_related = ("artisan__district", "from_vendor", "to_vendor", "actor")
+    search_fields = ("artisan__name_en", "from_vendor__name_en", "to_vendor__name_en")

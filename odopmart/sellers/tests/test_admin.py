@@ -9,8 +9,11 @@ from odopmart.regions.models import District
 from odopmart.sellers.models import (
     Artisan,
     ArtisanDistrictException,
+    ArtisanVendorHistory,
     DeskAssignment,
+    KycDocument,
     Vendor,
+    VendorMembership,
     VendorStatus,
     VendorStatusEvent,
 )
@@ -125,10 +128,34 @@ def test_reject_action_needs_a_reason_and_records_it(admin_client, make_vendor, 
     assert (event.actor, event.reason) == (admin_user, "PAN card unreadable")
 
 
-@pytest.mark.parametrize("model", [ArtisanDistrictException, DeskAssignment])
-def test_other_changelists(admin_client, model):
+@pytest.mark.parametrize(
+    "model",
+    [
+        ArtisanDistrictException,
+        DeskAssignment,
+        VendorMembership,
+        VendorStatusEvent,
+        KycDocument,
+        ArtisanVendorHistory,
+    ],
+)
+def test_other_changelists(admin_client, make_application, make_member, model):
+    from odopmart.sellers.services import vendor_submit
+
+    vendor = make_application()
+    vendor_submit(vendor_id=vendor.pk, actor=make_member(vendor))
     url = reverse(f"admin:sellers_{model._meta.model_name}_changelist")
-    assert admin_client.get(url).status_code == 200
+
+    response = admin_client.get(url)
+
+    assert response.status_code == 200
+    if model is KycDocument:
+        document = vendor.documents.first()
+        download = reverse("sellercentre:document_download", args=[document.pk])
+        assert download in response.content.decode()
+        change = admin_client.get(reverse("admin:sellers_kycdocument_change", args=[document.pk]))
+        assert change.status_code == 200
+        assert "/media/" not in change.content.decode()
 
 
 def test_desk_assignment_added_in_the_admin(admin_client, admin_user, make_artisan, desk_user):

@@ -109,9 +109,16 @@ def _index_batch(product_ids: Sequence[int], vocabulary: VocabularyCounts) -> in
         )
     }
     changed = [doc for doc in documents if current.get(doc.product_id) != _content(doc)]
-    keep = {doc.product_id for doc in documents} - {doc.product_id for doc in changed}
-    SearchDocument.objects.filter(product_id__in=set(current) - keep).delete()
-    SearchDocument.objects.bulk_create(changed, batch_size=INDEX_BATCH_SIZE)
+    gone = set(current) - {doc.product_id for doc in documents}
+    SearchDocument.objects.filter(product_id__in=gone).delete()
+    # An upsert, so that two re-indexings of one product racing each other both succeed.
+    SearchDocument.objects.bulk_create(
+        changed,
+        batch_size=INDEX_BATCH_SIZE,
+        update_conflicts=True,
+        unique_fields=["product"],
+        update_fields=["name_words", "name_keys", "body_words", "body_keys"],
+    )
     return len(documents)
 
 

@@ -171,3 +171,21 @@ def test_rebuild_command_reports_the_count(make_product, capsys):
     make_product(name_en="Moonj basket", name_hi="मूंज की टोकरी")
     call_command("rebuild_search_index")
     assert "Indexed 1 products" in capsys.readouterr().out
+
+
+def test_fts_index_stays_consistent_through_changes(make_listed, on_commit):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite FTS5 consistency check")
+    products = [make_listed(name_en=f"Brass bell {n}", name_hi="पीतल की घंटी") for n in range(3)]
+    with on_commit(execute=True):
+        products[0].name_en = "Brass lamp"
+        products[0].save()
+        products[1].status = ProductStatus.ARCHIVED
+        products[1].save()
+        products[2].delete()
+    search_index_rebuild()
+    with connection.cursor() as cursor:
+        # Raises if the full-text index disagrees with the document table.
+        cursor.execute("INSERT INTO search_fts(search_fts, rank) VALUES ('integrity-check', 1)")

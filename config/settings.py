@@ -170,6 +170,9 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 30
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# KYC documents and other private uploads: never under MEDIA_URL, served only by permission-
+# checked views (scale-out: a private bucket).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 
 # --- security -------------------------------------------------------------------------------
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", False)
@@ -217,6 +220,17 @@ ODOPMART = {
     "STOREFRONT_PAGE_SIZE": int(os.environ.get("STOREFRONT_PAGE_SIZE", "24")),
     "API_PAGE_SIZE": int(os.environ.get("API_PAGE_SIZE", "24")),
     "DEMO_SEED": int(os.environ.get("DEMO_SEED", "2018")),
+    # Uploads (KYC documents): refused above this size.
+    "UPLOAD_MAX_BYTES": int(os.environ.get("UPLOAD_MAX_BYTES", str(5 * 1024 * 1024))),
+    # Listing moderation: a price outside low×–high× the category median is flagged (once the
+    # category has enough approved listings to have a meaningful median).
+    "LISTING_PRICE_BAND_LOW": os.environ.get("LISTING_PRICE_BAND_LOW", "0.2"),
+    "LISTING_PRICE_BAND_HIGH": os.environ.get("LISTING_PRICE_BAND_HIGH", "5"),
+    "LISTING_PRICE_BAND_MIN_LISTINGS": int(os.environ.get("LISTING_PRICE_BAND_MIN_LISTINGS", "5")),
+    "LISTING_PHOTO_MAX_MB": int(os.environ.get("LISTING_PHOTO_MAX_MB", "10")),
+    "LISTING_PHOTO_MIN_PX": int(os.environ.get("LISTING_PHOTO_MIN_PX", "400")),
+    "LISTING_IMPORT_MAX_MB": int(os.environ.get("LISTING_IMPORT_MAX_MB", "5")),
+    "LISTING_IMPORT_MAX_ROWS": int(os.environ.get("LISTING_IMPORT_MAX_ROWS", "2000")),
     # GST 2.0 rate structure took effect on this date (INDIA_COMMERCE.md); rate rows in the
     # reference data that carry no date of their own are taken to start then.
     "GST_RATES_DEFAULT_EFFECTIVE_FROM": os.environ.get(

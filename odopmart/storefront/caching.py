@@ -1,4 +1,6 @@
-"""Whole-page caching for anonymous visitors, keyed by language and full URL.
+"""Whole-page caching for anonymous visitors, keyed by language, full URL and the catalogue's
+cache generation (bumped when anything a page shows changes, see receivers.py), so a change is
+visible at once in every web process.
 
 Only GET/HEAD requests without a session cookie are served from or stored in the cache, and only
 successful HTML responses are stored. `settings.CACHE_PAGE_SECONDS = 0` turns it off.
@@ -17,6 +19,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
+from odopmart.core.cache_generation import cache_generation
+from odopmart.storefront.receivers import CATALOGUE
+
 View = Callable[..., HttpResponse]
 KEY_PREFIX = "storefront:page:v1"
 
@@ -24,7 +29,8 @@ KEY_PREFIX = "storefront:page:v1"
 def page_cache_key(request: HttpRequest) -> str:
     url = request.build_absolute_uri(request.get_full_path())
     digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"{KEY_PREFIX}:{get_language() or settings.LANGUAGE_CODE}:{digest}"
+    generation = cache_generation(CATALOGUE)
+    return f"{KEY_PREFIX}:{generation}:{get_language() or settings.LANGUAGE_CODE}:{digest}"
 
 
 def _cacheable(request: HttpRequest) -> bool:

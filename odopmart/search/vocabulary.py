@@ -46,7 +46,7 @@ def complete_terms(
         )
         for term in terms
     ]
-    return completed, {token for token, _ in found.keys}
+    return completed, {token for token, _ in found.keys} & key_prefixes
 
 
 def _insert(counts: VocabularyCounts) -> None:
@@ -67,12 +67,16 @@ def _insert(counts: VocabularyCounts) -> None:
 
 def vocabulary_add(counts: VocabularyCounts) -> None:
     """Add tokens not yet known (known ones keep their counts until the next rebuild)."""
-    _insert(VocabularyCounts(Counter(dict.fromkeys(counts.words, 1)),
-                             Counter(dict.fromkeys(counts.keys, 1))))
+    _insert(
+        VocabularyCounts(
+            Counter(dict.fromkeys(counts.words, 1)), Counter(dict.fromkeys(counts.keys, 1))
+        )
+    )
 
 
 @transaction.atomic
 def vocabulary_replace(counts: VocabularyCounts) -> None:
+    """Replace the vocabulary (after a rebuild), dropping tokens no document holds any more."""
     SearchWord.objects.all().delete()
     SearchTerm.objects.all().delete()
     _insert(counts)

@@ -9,6 +9,7 @@ from django.db.models import Case, Count, Exists, OuterRef, Subquery, Value, Whe
 from django.db.models.functions import Coalesce
 
 from odopmart.catalog.models import Category, Product, ProductImage, Variant
+from odopmart.core.cache_generation import CATALOGUE, cache_generation_bump
 from odopmart.odop.models import OdopProduct
 from odopmart.regions.models import District
 
@@ -45,6 +46,8 @@ def products_refresh_summaries(product_ids: Iterable[int]) -> None:
             in_stock=Exists(in_stock),
             thumbnail=Coalesce(Subquery(first_image.values("thumbnail")[:1]), Value("")),
         )
+    # Bulk updates send no signals: tell cached pages directly.
+    cache_generation_bump(CATALOGUE)
 
 
 @transaction.atomic
@@ -61,3 +64,4 @@ def catalogue_refresh_counts() -> None:
         for row in rows:
             row.product_count = counts.get(row.pk, 0)
         model.objects.bulk_update(rows, ["product_count"], batch_size=500)
+    cache_generation_bump(CATALOGUE)

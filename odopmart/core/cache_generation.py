@@ -7,6 +7,9 @@ from django.db.models import F
 
 from odopmart.core.models import CacheGeneration
 
+# Everything the storefront shows about products, sellers and places.
+CATALOGUE = "catalogue"
+
 
 def cache_generation(name: str) -> int:
     """The current generation (one indexed read)."""

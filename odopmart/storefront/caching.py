@@ -19,8 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 
-from odopmart.core.cache_generation import cache_generation
-from odopmart.storefront.receivers import CATALOGUE
+from odopmart.core.cache_generation import CATALOGUE, cache_generation
 
 View = Callable[..., HttpResponse]
 KEY_PREFIX = "storefront:page:v1"

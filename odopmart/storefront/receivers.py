@@ -7,9 +7,7 @@ from typing import Any
 
 from django.db.models.signals import post_delete, post_save
 
-from odopmart.core.cache_generation import cache_generation_bump
-
-CATALOGUE = "catalogue"
+from odopmart.core.cache_generation import CATALOGUE, cache_generation_bump
 
 
 def catalogue_changed(sender: type, **kwargs: Any) -> None:

@@ -32,8 +32,9 @@ _INDIC_SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0x0D00, 0x0D7F, sanscript.MALAYALAM),
 )
 
-# A word is a run of Latin letters/digits (with diacritics) or a run of one Indic script;
-# dandas (U+0964/5) and other punctuation separate words.
+# A word is a run of Latin letters/digits (with diacritics) or a run of Indic letters, signs
+# and digits (its first letter decides the script); dandas (U+0964/5) and other punctuation
+# separate words.
 _WORD_RE = re.compile(
     r"[0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F]+"
     r"|[\u0900-\u0963\u0966-\u0D7F\u200C\u200D]+"

@@ -45,6 +45,7 @@ from odopmart.accounts.ratelimit import (
 from odopmart.accounts.services import user_get_or_create_for_phone
 from odopmart.notifications.services import notification_enqueue
 from odopmart.notifications.states import Channel
+from odopmart.sellers.services import artisan_link_user
 
 SCOPE_REQUEST_PHONE = "otp_request:phone"
 SCOPE_REQUEST_IP = "otp_request:ip"
@@ -222,6 +223,7 @@ def otp_verify(
             refusal = _record_wrong_code(challenge, ip_key=ip_key, now=now)
         else:
             user = user_get_or_create_for_phone(phone=e164, language=language, now=now)
+            artisan_link_user(user=user)  # an artisan's phone becomes their own sign-in
             challenge.status = OtpStatus.VERIFIED
             challenge.verified_at = now
             challenge.user = user

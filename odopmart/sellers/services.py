@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_lazy
 
-from odopmart.accounts.models import StaffRole, StaffRoleGrant
+from odopmart.accounts.models import Profile, StaffRole, StaffRoleGrant
 from odopmart.odop.models import OdopProduct
 from odopmart.regions.models import State
 from odopmart.sellers.models import (
@@ -626,6 +626,44 @@ def district_exception_decide(
     if status == ExceptionStatus.APPROVED:
         exception.artisan.odop_products.add(exception.odop_product)
     return exception
+
+
+# Not durable: sign-in calls it inside its own transaction, which holds the phone's lock.
+@transaction.atomic
+def artisan_link_user(*, user: Any) -> Artisan | None:
+    """Make a verified phone sign-in the artisan's own: the artisan with that phone and no
+    sign-in yet gets this user. Returns the user's artisan (linked now or before), or None.
+
+    Links only when exactly one artisan without a sign-in has the phone; a phone shared by
+    several stays unlinked until an operator sets `Artisan.user` in the console.
+    """
+    linked = Artisan.objects.filter(user=user).first()
+    if linked is not None:
+        return linked
+    profile = Profile.objects.filter(user=user, phone_verified_at__isnull=False).first()
+    if profile is None or not profile.phone:
+        return None
+    # The artisan form stores +91 and ten digits; older rows may hold the ten digits alone.
+    forms_of_phone = [profile.phone, profile.phone.removeprefix("+91")]
+    candidates = list(
+        Artisan.objects.select_for_update()
+        .filter(user__isnull=True, phone__in=forms_of_phone)
+        .order_by("pk")[:2]
+    )
+    if len(candidates) != 1:
+        if candidates:
+            logger.warning("Phone of user %s belongs to several artisans; not linked", user.pk)
+        return None
+    artisan = candidates[0]
+    artisan.user = user
+    try:
+        with transaction.atomic():
+            artisan.save(update_fields=["user"])
+    except IntegrityError:
+        # Linked to this user by a concurrent sign-in a moment ago.
+        return Artisan.objects.filter(user=user).first()
+    logger.info("Artisan %s linked to the sign-in of user %s", artisan.pk, user.pk)
+    return artisan
 
 
 # --- catalogue desk --------------------------------------------------------------------------

@@ -7,34 +7,51 @@
 
 Every change goes through `product_transition` (or `transition_locked` inside a service that
 already holds the row), which checks the table, the actor's role and the checklist, and writes a
-`ProductStatusEvent`. Submitting needs the blocking checklist items; approving needs all of them.
+`ProductStatusEvent`. Submitting needs the blocking checklist items; approving needs all of them
+except the warnings (the price band): a moderator who has looked at a warning may approve anyway,
+and the event's reason records that the warning was accepted.
+
+`listing_checklists` computes the checklists of many listings with a fixed number of queries
+(the moderators' queue); `listing_checklist` is the same for one listing.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Count, F, Max, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import Greatest
+from django.utils import timezone
 from django.utils.translation import gettext, gettext_lazy
 
 from odopmart.accounts.roles import has_staff_role
-from odopmart.catalog.listing_issues import ListingError, ListingIssue, issue_message
-from odopmart.catalog.listing_services import (
-    HSN_PATTERN,
-    artisan_may_list,
-    gst_rate_issue,
-    gst_rate_verified_row,
+from odopmart.catalog.listing_issues import (
+    ListingError,
+    ListingIssue,
+    issue_message,
+    percent_text,
 )
+from odopmart.catalog.listing_services import HSN_PATTERN, gst_rates_in_use
 from odopmart.catalog.models import (
     Category,
+    GstRate,
     HsnCode,
     Product,
     ProductStatus,
@@ -43,6 +60,7 @@ from odopmart.catalog.models import (
 from odopmart.core.money import format_inr, round_half_up_div
 from odopmart.odop.models import OdopProduct
 from odopmart.regions.models import District
+from odopmart.sellers.models import ArtisanDistrictException, ExceptionStatus
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
@@ -69,6 +87,28 @@ PRICE_BAND_DEFAULTS = {"LOW": "0.2", "HIGH": "5", "MIN_LISTINGS": 5}
 
 _DEVANAGARI = re.compile(r"[\u0900-\u097F]")
 
+# Messages of the moderation step's own issues (the listing issues are in listing_issues).
+MODERATION_MESSAGES: dict[str, Any] = {
+    "warnings_not_accepted": gettext_lazy(
+        "Look at the warning first: %(items)s. If the listing is right, tick the box to approve "
+        "it anyway."
+    ),
+}
+# What the status event records when a moderator approves despite a warning.
+ACCEPTED_WARNING_NOTES: dict[str, Any] = {
+    "price_band": gettext_lazy("Price-band warning acknowledged"),
+}
+
+
+@dataclass(frozen=True)
+class ModerationIssue(ListingIssue):
+    """An issue raised by the moderation step itself."""
+
+    @property
+    def message(self) -> str:
+        text = str(MODERATION_MESSAGES[self.code])
+        return text % self.params if self.params else text
+
 
 # --- the checklist --------------------------------------------------------------------------
 
@@ -80,8 +120,9 @@ class CheckItem:
     ok: bool
     detail: str = ""
     # Blocking items must pass before a listing can be sent for review; the rest only before
-    # approval.
+    # approval, except warnings, which block nothing: the moderator looks and decides.
     blocking: bool = True
+    warning: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,26 +143,148 @@ def price_band() -> PriceBand:
     )
 
 
-def category_price_median(category_id: int) -> tuple[int | None, int]:
-    """(median price in paise, number of listings) of the category's approved listings.
+def category_price_medians(category_ids: Iterable[int]) -> dict[int, tuple[int | None, int]]:
+    """{category id: (median price in paise, number of listings)} of approved listings.
 
-    Cached under a key that includes the count and newest id, so a new approval recomputes it.
+    One query counts every category; medians are cached under a key that includes the count and
+    the newest id (a new approval recomputes it), so only a changed category costs a query more.
     """
-    approved = Product.objects.filter(
-        category_id=category_id, status=ProductStatus.APPROVED, price_paise__gt=0
-    )
-    summary = approved.aggregate(n=Count("id"), newest=Max("id"))
-    count = summary["n"]
-    if not count:
-        return None, 0
-    key = f"catalog:category-median:{category_id}:{count}:{summary['newest']}"
-    median = cache.get(key)
-    if median is None:
-        ordered = approved.order_by("price_paise").values_list("price_paise", flat=True)
-        middle = list(ordered[(count - 1) // 2 : count // 2 + 1])
-        median = round_half_up_div(sum(middle), len(middle))
-        cache.set(key, median, 60 * 60)
-    return median, count
+    ids = sorted(set(category_ids))
+    result: dict[int, tuple[int | None, int]] = dict.fromkeys(ids, (None, 0))
+    if not ids:
+        return result
+    approved = Product.objects.filter(status=ProductStatus.APPROVED, price_paise__gt=0)
+    summaries = {
+        row["category_id"]: (row["n"], row["newest"])
+        for row in approved.filter(category_id__in=ids)
+        .values("category_id")
+        .annotate(n=Count("id"), newest=Max("id"))
+        .order_by()
+    }
+    keys = {
+        category_id: f"catalog:category-median:{category_id}:{count}:{newest}"
+        for category_id, (count, newest) in summaries.items()
+    }
+    cached = cache.get_many(list(keys.values()))
+    for category_id, (count, _newest) in summaries.items():
+        median = cached.get(keys[category_id])
+        if median is None:
+            ordered = (
+                approved.filter(category_id=category_id)
+                .order_by("price_paise")
+                .values_list("price_paise", flat=True)
+            )
+            middle = list(ordered[(count - 1) // 2 : count // 2 + 1])
+            median = round_half_up_div(sum(middle), len(middle))
+            cache.set(keys[category_id], median, 60 * 60)
+        result[category_id] = (median, count)
+    return result
+
+
+def category_price_median(category_id: int) -> tuple[int | None, int]:
+    """(median price in paise, number of listings) of one category's approved listings."""
+    return category_price_medians([category_id])[category_id]
+
+
+def _hsn_prefixes(hsn_code: str) -> list[str]:
+    return [hsn_code[:length] for length in range(2, len(hsn_code) + 1, 2)]
+
+
+class GstOnRecord:
+    """The HSN codes and GST rate rows in force for a set of codes, loaded with two queries;
+    answers what `gst_rate_verified_row` and `gst_rate_issue` answer, without a query each."""
+
+    def __init__(self, hsn_codes: Iterable[str], *, on: date | None = None) -> None:
+        codes = {code for code in hsn_codes if HSN_PATTERN.match(code or "")}
+        self.on = on or timezone.localdate()
+        self.known: set[str] = (
+            set(HsnCode.objects.filter(code__in=codes).values_list("code", flat=True))
+            if codes
+            else set()
+        )
+        prefixes = {prefix for code in self.known for prefix in _hsn_prefixes(code)}
+        self.rows: list[GstRate] = (
+            list(
+                GstRate.objects.filter(
+                    Q(effective_to__isnull=True) | Q(effective_to__gte=self.on),
+                    hsn_code__in=prefixes,
+                    effective_from__lte=self.on,
+                )
+            )
+            if prefixes
+            else []
+        )
+        self._rates_in_use: list[int] | None = None
+
+    def rates_in_use(self) -> list[int]:
+        if self._rates_in_use is None:
+            self._rates_in_use = gst_rates_in_use(on=self.on)
+        return self._rates_in_use
+
+    def verified_rate(self, hsn_code: str) -> GstRate | None:
+        """The most specific verified rate row in force for the code."""
+        prefixes = _hsn_prefixes(hsn_code)
+        rows = sorted(
+            (row for row in self.rows if row.hsn_code in prefixes),
+            key=lambda row: (-len(row.hsn_code), -row.effective_from.toordinal()),
+        )
+        return next((row for row in rows if row.verified and row.rate_bp is not None), None)
+
+    def issue(self, hsn_code: str, rate_bp: int) -> ListingIssue | None:
+        """Why the rate is wrong for the code, or None when it is acceptable."""
+        row = self.verified_rate(hsn_code)
+        if row is not None and row.allowed_rates_bp:
+            allowed = sorted(int(value) for value in row.allowed_rates_bp)
+            if rate_bp in allowed:
+                return None
+            return ListingIssue(
+                "gst_rate_bp",
+                "gst_not_allowed",
+                {
+                    "hsn": row.hsn_code,
+                    "allowed": ", ".join(percent_text(value) for value in allowed),
+                    "rate": percent_text(rate_bp),
+                },
+            )
+        in_use = self.rates_in_use()
+        if rate_bp in in_use:
+            return None
+        return ListingIssue(
+            "gst_rate_bp",
+            "gst_unknown_rate",
+            {
+                "rate": percent_text(rate_bp),
+                "allowed": ", ".join(percent_text(value) for value in in_use),
+            },
+        )
+
+
+class ChecklistLookups:
+    """What the checklists of a set of listings read, loaded at once: photos and variants
+    (prefetched onto the products), HSN codes and GST rates on record, approved district
+    exceptions and category medians. A fixed number of queries, however many listings."""
+
+    def __init__(self, products: Sequence[Product]) -> None:
+        products = list(products)
+        prefetch_related_objects(products, "images", "variants")
+        self.gst = GstOnRecord(product.hsn_code for product in products)
+        elsewhere = [p for p in products if p.odop_product.district_id != p.artisan.district_id]
+        self.exceptions: set[tuple[int, int]] = set()
+        if elsewhere:
+            self.exceptions = set(
+                ArtisanDistrictException.objects.filter(
+                    artisan_id__in={p.artisan_id for p in elsewhere},
+                    odop_product_id__in={p.odop_product_id for p in elsewhere},
+                    status=ExceptionStatus.APPROVED,
+                ).values_list("artisan_id", "odop_product_id")
+            )
+        self.medians = category_price_medians(p.category_id for p in products)
+
+    def may_list(self, product: Product) -> bool:
+        """The artisan's district makes the ODOP product, or an approved exception allows it."""
+        if product.odop_product.district_id == product.artisan.district_id:
+            return True
+        return (product.artisan_id, product.odop_product_id) in self.exceptions
 
 
 def _has_devanagari(text: str) -> bool:
@@ -141,38 +304,21 @@ def _bilingual_item(key: str, label: str, english: str, hindi: str) -> CheckItem
     return CheckItem(key, label, True)
 
 
-def _price_items(product: Product, variants: list[Any]) -> list[CheckItem]:
-    label = gettext("Prices: selling price above zero and not above MRP")
-    if not variants:
-        return [
-            CheckItem("prices", label, False, issue_message("no_variants")),
-            CheckItem(
-                "price_band", gettext("Price is usual for the category"), False, "", blocking=False
-            ),
-        ]
-    wrong = [v.sku for v in variants if not 0 < v.price_paise <= v.mrp_paise]
-    items = [
-        CheckItem(
-            "prices",
-            label,
-            not wrong,
-            gettext("Check the prices of: %s.") % ", ".join(wrong) if wrong else "",
-        )
-    ]
-    band = price_band()
+def _price_band_item(product: Product, variants: list[Any], lookups: ChecklistLookups) -> CheckItem:
     band_label = gettext("Price is usual for the category")
-    median, count = category_price_median(product.category_id)
+    if not variants:
+        return CheckItem("price_band", band_label, False, "", blocking=False, warning=True)
+    band = price_band()
+    median, count = lookups.medians.get(product.category_id, (None, 0))
     if median is None or count < band.min_listings:
-        items.append(
-            CheckItem(
-                "price_band",
-                band_label,
-                True,
-                gettext("Too few approved listings in this category to compare."),
-                blocking=False,
-            )
+        return CheckItem(
+            "price_band",
+            band_label,
+            True,
+            gettext("Too few approved listings in this category to compare."),
+            blocking=False,
+            warning=True,
         )
-        return items
     low, high = Decimal(median) * band.low, Decimal(median) * band.high
     shown_low = round_half_up_div(int(low), 100) * 100  # whole rupees are enough to show
     shown_high = round_half_up_div(int(high), 100) * 100
@@ -189,14 +335,29 @@ def _price_items(product: Product, variants: list[Any]) -> list[CheckItem]:
         detail += " " + gettext("Outside that: %s.") % ", ".join(
             f"{v.sku} {format_inr(v.price_paise)}" for v in outside
         )
-    items.append(CheckItem("price_band", band_label, not outside, detail, blocking=False))
-    return items
+    return CheckItem("price_band", band_label, not outside, detail, blocking=False, warning=True)
 
 
-def listing_checklist(product: Product) -> list[CheckItem]:
-    """What a moderator checks, computed: photo, both languages, HSN, GST, prices, origin."""
+def _price_items(
+    product: Product, variants: list[Any], lookups: ChecklistLookups
+) -> list[CheckItem]:
+    label = gettext("Prices: selling price above zero and not above MRP")
+    if not variants:
+        prices = CheckItem("prices", label, False, issue_message("no_variants"))
+    else:
+        wrong = [v.sku for v in variants if not 0 < v.price_paise <= v.mrp_paise]
+        prices = CheckItem(
+            "prices",
+            label,
+            not wrong,
+            gettext("Check the prices of: %s.") % ", ".join(wrong) if wrong else "",
+        )
+    return [prices, _price_band_item(product, variants, lookups)]
+
+
+def _checklist(product: Product, lookups: ChecklistLookups) -> list[CheckItem]:
     items: list[CheckItem] = []
-    photos = product.images.count()
+    photos = len(product.images.all())
     items.append(
         CheckItem(
             "photo",
@@ -218,8 +379,8 @@ def listing_checklist(product: Product) -> list[CheckItem]:
             product.description_hi,
         )
     )
-    hsn_ok = bool(HSN_PATTERN.match(product.hsn_code)) and (
-        HsnCode.objects.filter(code=product.hsn_code).exists()
+    hsn_ok = bool(HSN_PATTERN.match(product.hsn_code or "")) and (
+        product.hsn_code in lookups.gst.known
     )
     items.append(
         CheckItem(
@@ -231,8 +392,8 @@ def listing_checklist(product: Product) -> list[CheckItem]:
             else issue_message("hsn_unknown", {"value": product.hsn_code or "—"}),
         )
     )
-    gst_problem = gst_rate_issue(product.hsn_code, product.gst_rate_bp) if hsn_ok else None
-    verified = gst_rate_verified_row(product.hsn_code) if hsn_ok else None
+    gst_problem = lookups.gst.issue(product.hsn_code, product.gst_rate_bp) if hsn_ok else None
+    verified = lookups.gst.verified_rate(product.hsn_code) if hsn_ok else None
     if not hsn_ok:
         gst_detail = gettext("Can be checked once the HSN code is right.")
     elif gst_problem:
@@ -250,10 +411,10 @@ def listing_checklist(product: Product) -> list[CheckItem]:
         )
     )
     variants = [variant for variant in product.variants.all() if variant.is_active]
-    items.extend(_price_items(product, variants))
+    items.extend(_price_items(product, variants, lookups))
     artisan = product.artisan
     odop = product.odop_product
-    origin_ok = product.district_id == odop.district_id and artisan_may_list(artisan, odop)
+    origin_ok = product.district_id == odop.district_id and lookups.may_list(product)
     items.append(
         CheckItem(
             "origin",
@@ -271,8 +432,47 @@ def listing_checklist(product: Product) -> list[CheckItem]:
     return items
 
 
+def listing_checklists(products: Sequence[Product]) -> dict[int, list[CheckItem]]:
+    """{product id: checklist} for many listings, with a fixed number of queries.
+
+    The products should come with vendor, category, artisan__district and odop_product__district
+    selected (as `moderation_queue` does); photos and variants are prefetched here.
+    """
+    products = list(products)
+    if not products:
+        return {}
+    lookups = ChecklistLookups(products)
+    return {product.pk: _checklist(product, lookups) for product in products}
+
+
+def listing_checklist(product: Product) -> list[CheckItem]:
+    """What a moderator checks, computed: photo, both languages, HSN, GST, prices, origin."""
+    return _checklist(product, ChecklistLookups([product]))
+
+
 def checklist_failures(items: Iterable[CheckItem], *, blocking_only: bool) -> list[CheckItem]:
-    return [item for item in items if not item.ok and (item.blocking or not blocking_only)]
+    """Failing items that stop a listing: the blocking ones (sending for review) or all but
+    the warnings (approval)."""
+    return [
+        item
+        for item in items
+        if not item.ok and not item.warning and (item.blocking or not blocking_only)
+    ]
+
+
+def checklist_warnings(items: Iterable[CheckItem]) -> list[CheckItem]:
+    """Failing warnings: the moderator looks at them and may approve anyway."""
+    return [item for item in items if not item.ok and item.warning]
+
+
+def accepted_warnings_note(warnings: Iterable[CheckItem]) -> str:
+    """The line the status event records for warnings a moderator approved despite."""
+    lines = []
+    for item in warnings:
+        note = ACCEPTED_WARNING_NOTES.get(item.key)
+        title = str(note) if note else gettext("Warning acknowledged: %s") % item.label
+        lines.append(f"{title}. {item.detail}".strip())
+    return "\n".join(lines)
 
 
 # --- transitions ----------------------------------------------------------------------------
@@ -294,10 +494,19 @@ def _adjust_counts(product: Product, delta: int) -> None:
 
 
 def transition_locked(
-    product: Product, *, to: str, actor: Actor, reason: str = "", system: bool = False
+    product: Product,
+    *,
+    to: str,
+    actor: Actor,
+    reason: str = "",
+    system: bool = False,
+    accept_warnings: bool = False,
 ) -> Product:
     """Move a product whose row the caller has locked. `system` moves (content edited, so back
-    to review) skip the checklist but are still checked against the table and recorded."""
+    to review) skip the checklist but are still checked against the table and recorded.
+
+    Approving a listing with a failing warning (an unusual price) needs `accept_warnings`: the
+    moderator has looked at it; the event's reason then says which warning was accepted."""
     from_status = product.status
     if to not in PRODUCT_TRANSITIONS[from_status]:
         raise ListingError(
@@ -318,11 +527,20 @@ def transition_locked(
         raise ListingError([ListingIssue("reason", "reason_required")])
     if not system and to in (ProductStatus.SUBMITTED, ProductStatus.APPROVED):
         approving = to == ProductStatus.APPROVED
-        failing = checklist_failures(listing_checklist(product), blocking_only=not approving)
+        checklist = listing_checklist(product)
+        failing = checklist_failures(checklist, blocking_only=not approving)
         if failing:
             code = "checklist_incomplete" if approving else "checklist_blocking"
             labels = "; ".join(item.label for item in failing)
             raise ListingError([ListingIssue("", code, {"items": labels})])
+        warnings = checklist_warnings(checklist) if approving else []
+        if warnings and not accept_warnings:
+            labels = "; ".join(item.label for item in warnings)
+            raise ListingError(
+                [ModerationIssue("accept_warnings", "warnings_not_accepted", {"items": labels})]
+            )
+        if warnings:
+            reason = "\n".join(part for part in (reason, accepted_warnings_note(warnings)) if part)
     vendor_status = product.vendor.status
     was_visible = _visible(from_status, vendor_status)
     product.status = to
@@ -341,14 +559,18 @@ def transition_locked(
 
 
 @transaction.atomic
-def product_transition(*, product_id: int, to: str, actor: Actor, reason: str = "") -> Product:
+def product_transition(
+    *, product_id: int, to: str, actor: Actor, reason: str = "", accept_warnings: bool = False
+) -> Product:
     """The one way to change a listing's status. Raises ListingError when not allowed."""
     product = (
         Product.objects.select_for_update(of=("self",))
         .select_related("vendor", "artisan__district", "odop_product__district", "category")
         .get(pk=product_id)
     )
-    return transition_locked(product, to=to, actor=actor, reason=reason)
+    return transition_locked(
+        product, to=to, actor=actor, reason=reason, accept_warnings=accept_warnings
+    )
 
 
 @dataclass
@@ -358,14 +580,25 @@ class BulkStatusResult:
 
 
 def products_set_status(
-    *, product_ids: Iterable[int], to: str, actor: Actor, reason: str = ""
+    *,
+    product_ids: Iterable[int],
+    to: str,
+    actor: Actor,
+    reason: str = "",
+    accept_warnings: bool = False,
 ) -> BulkStatusResult:
     """Move many listings (the admin's bulk actions). Each one is checked and moved on its own;
     the ones that can't move are reported with the reason and left as they were."""
     result = BulkStatusResult()
     for product_id in sorted(set(product_ids)):
         try:
-            product_transition(product_id=product_id, to=to, actor=actor, reason=reason)
+            product_transition(
+                product_id=product_id,
+                to=to,
+                actor=actor,
+                reason=reason,
+                accept_warnings=accept_warnings,
+            )
         except ListingError as error:
             result.refused[product_id] = "; ".join(issue.message for issue in error.issues)
         except Product.DoesNotExist:
@@ -388,7 +621,9 @@ def moderation_queue() -> QuerySet[Product]:
     return (
         Product.objects.filter(status=ProductStatus.SUBMITTED)
         .annotate(submitted_at=Subquery(submitted_at))
-        .select_related("vendor", "artisan__district", "category", "odop_product__district")
+        .select_related(
+            "vendor", "artisan__district", "category", "district", "odop_product__district"
+        )
         .order_by(F("submitted_at").asc(nulls_first=True), "id")
     )
 

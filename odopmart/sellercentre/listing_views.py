@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
@@ -20,6 +21,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from odopmart.accounts.roles import has_staff_role
@@ -64,8 +66,11 @@ from odopmart.catalog.models import (
 from odopmart.catalog.moderation import (
     PRODUCT_TRANSITIONS,
     STATUS_HELP,
+    CheckItem,
     checklist_failures,
+    checklist_warnings,
     listing_checklist,
+    listing_checklists,
     moderation_queue,
     product_status_history,
     product_transition,
@@ -629,19 +634,39 @@ def listing_desk(request: HttpRequest) -> HttpResponse:
 # --- moderation -----------------------------------------------------------------------------
 
 
+class ReviewForm(ModerationForm):
+    """The moderator's decision; with a failing warning, a box to approve anyway."""
+
+    accept_warnings = forms.BooleanField(
+        label=gettext_lazy("I have looked at the warning: approve anyway"),
+        help_text=gettext_lazy("The listing's history will say that you accepted the warning."),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, warnings: list[CheckItem], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not warnings:
+            del self.fields["accept_warnings"]
+
+
 def moderation(request: HttpRequest) -> HttpResponse:
     if response := _signed_in(request):
         return response
     _moderator_or_404(request)
     page = Paginator(moderation_queue(), PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [(product, listing_checklist(product)) for product in page.object_list]
+    checklists = listing_checklists(page.object_list)
     return _render(
         request,
         "moderation/queue.html",
         {
             "page": page,
             "rows": [
-                (product, checklist_failures(items, blocking_only=False)) for product, items in rows
+                (
+                    product,
+                    checklist_failures(checklists[product.pk], blocking_only=False),
+                    checklist_warnings(checklists[product.pk]),
+                )
+                for product in page.object_list
             ],
             "section": "moderation",
         },
@@ -658,7 +683,9 @@ def moderation_review(request: HttpRequest, pk: int) -> HttpResponse:
         ),
         pk=pk,
     )
-    form = ModerationForm(_posted(request))
+    checklist = listing_checklist(product)
+    warnings = checklist_warnings(checklist)
+    form = ReviewForm(_posted(request), warnings=warnings)
     if request.method == "POST" and form.is_valid():
         try:
             product_transition(
@@ -666,6 +693,7 @@ def moderation_review(request: HttpRequest, pk: int) -> HttpResponse:
                 to=form.cleaned_data["decision"],
                 actor=request.user,
                 reason=form.cleaned_data["reason"],
+                accept_warnings=bool(form.cleaned_data.get("accept_warnings")),
             )
         except ListingError as error:
             forms_add_issues(form, error)
@@ -675,7 +703,6 @@ def moderation_review(request: HttpRequest, pk: int) -> HttpResponse:
             if following is not None:
                 return redirect("sellercentre:moderation_review", pk=following.pk)
             return redirect("sellercentre:moderation")
-    checklist = listing_checklist(product)
     return _render(
         request,
         "moderation/review.html",
@@ -685,6 +712,7 @@ def moderation_review(request: HttpRequest, pk: int) -> HttpResponse:
             "images": list(product.images.all()),
             "checklist": checklist,
             "failing": checklist_failures(checklist, blocking_only=False),
+            "warnings": warnings,
             "history": product_status_history(product)[:20],
             "form": form,
             "waiting": product.status == ProductStatus.SUBMITTED,

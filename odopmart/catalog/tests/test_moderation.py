@@ -5,8 +5,11 @@ import itertools
 import pytest
 
 from odopmart.catalog.listing_issues import ListingError
+from odopmart.catalog.listing_services import gst_rate_issue, gst_rate_verified_row
 from odopmart.catalog.models import (
     Category,
+    GstRate,
+    HsnCode,
     Product,
     ProductImage,
     ProductStatus,
@@ -15,7 +18,9 @@ from odopmart.catalog.models import (
 from odopmart.catalog.moderation import (
     MODERATOR_MOVES,
     PRODUCT_TRANSITIONS,
+    GstOnRecord,
     listing_checklist,
+    listing_checklists,
     moderation_queue,
     product_transition,
     products_set_status,
@@ -135,7 +140,7 @@ def _fill_category(make_product, price_paise: int, count: int = 5):
         make_product(price_paise=price_paise)
 
 
-def test_price_outside_the_band_blocks_approval_but_not_submission(
+def test_price_outside_the_band_is_a_warning_the_moderator_must_accept(
     make_product, ready, seller, moderator
 ):
     _fill_category(make_product, 100000)  # median ₹1,000 in clothing
@@ -145,9 +150,90 @@ def test_price_outside_the_band_blocks_approval_but_not_submission(
     with pytest.raises(ListingError) as caught:
         product_transition(product_id=product.pk, to=ProductStatus.APPROVED, actor=moderator)
 
-    assert caught.value.issues[0].code == "checklist_incomplete"
+    issue = caught.value.issues[0]
+    assert (issue.field, issue.code) == ("accept_warnings", "warnings_not_accepted")
+    assert "Price is usual for the category" in issue.message
     product.refresh_from_db()
     assert product.status == ProductStatus.SUBMITTED
+    assert ProductStatusEvent.objects.filter(product=product).count() == 1  # the submission
+
+
+def test_moderator_approves_an_unusual_price_anyway_and_the_event_says_so(
+    make_product, ready, seller, moderator
+):
+    _fill_category(make_product, 100000)
+    product = ready(price_paise=1000)
+    sku = product.variants.get().sku
+    product_transition(product_id=product.pk, to=ProductStatus.SUBMITTED, actor=seller)
+
+    product_transition(
+        product_id=product.pk,
+        to=ProductStatus.APPROVED,
+        actor=moderator,
+        reason="Miniature, priced right",
+        accept_warnings=True,
+    )
+
+    product.refresh_from_db()
+    assert product.status == ProductStatus.APPROVED
+    event = ProductStatusEvent.objects.get(product=product, to_status=ProductStatus.APPROVED)
+    assert event.actor == moderator
+    lines = event.reason.split("\n")
+    assert lines[0] == "Miniature, priced right"
+    assert lines[1].startswith(
+        "Price-band warning acknowledged. Usual prices in Clothing & Accessories are ₹200 to"
+    )
+    assert f"Outside that: {sku} ₹10." in lines[1]
+
+
+def test_accepting_warnings_does_not_pass_the_other_checks(make_product, moderator):
+    _fill_category(make_product, 100000)
+    product = make_product(status=ProductStatus.SUBMITTED, price_paise=1000)  # no photo either
+
+    with pytest.raises(ListingError) as caught:
+        product_transition(
+            product_id=product.pk,
+            to=ProductStatus.APPROVED,
+            actor=moderator,
+            accept_warnings=True,
+        )
+
+    assert caught.value.issues[0].code == "checklist_incomplete"
+    assert "At least one photo" in caught.value.issues[0].message
+    assert "Price is usual" not in caught.value.issues[0].message
+    product.refresh_from_db()
+    assert product.status == ProductStatus.SUBMITTED
+
+
+def test_a_usual_price_needs_no_acceptance_and_records_only_the_note(
+    make_product, ready, moderator
+):
+    _fill_category(make_product, 100000)
+    product = ready(ProductStatus.SUBMITTED, price_paise=120000)
+
+    product_transition(
+        product_id=product.pk, to=ProductStatus.APPROVED, actor=moderator, reason="Fine"
+    )
+
+    assert ProductStatusEvent.objects.get(product=product).reason == "Fine"
+
+
+def test_bulk_approval_refuses_unusual_prices_unless_accepted(make_product, ready, moderator):
+    _fill_category(make_product, 100000)
+    usual = ready(ProductStatus.SUBMITTED, price_paise=100000)
+    cheap = ready(ProductStatus.SUBMITTED, price_paise=1000)
+
+    first = products_set_status(
+        product_ids=[usual.pk, cheap.pk], to=ProductStatus.APPROVED, actor=moderator
+    )
+    assert first.changed == [usual.pk]
+    assert "Price is usual for the category" in first.refused[cheap.pk]
+
+    second = products_set_status(
+        product_ids=[cheap.pk], to=ProductStatus.APPROVED, actor=moderator, accept_warnings=True
+    )
+    assert second.changed == [cheap.pk]
+    assert "Price-band warning acknowledged" in ProductStatusEvent.objects.get(product=cheap).reason
 
 
 @pytest.mark.parametrize(
@@ -157,7 +243,7 @@ def test_price_outside_the_band_blocks_approval_but_not_submission(
 def test_price_band_edges(make_product, ready, price_paise, ok):
     _fill_category(make_product, 100000)
     item = _items(ready(price_paise=price_paise))["price_band"]
-    assert (item.ok, item.blocking) == (ok, False)
+    assert (item.ok, item.blocking, item.warning) == (ok, False, True)
 
 
 def test_price_band_factors_come_from_settings(make_product, ready, settings):
@@ -188,6 +274,7 @@ def test_checklist_of_a_complete_listing_passes(ready):
     ]
     assert all(item.ok for item in items)
     assert [item.key for item in items if not item.blocking] == ["price_band"]
+    assert [item.key for item in items if item.warning] == ["price_band"]
 
 
 @pytest.mark.parametrize(
@@ -301,3 +388,80 @@ def test_approved_listing_is_on_the_storefront_only_once_its_vendor_is(
 
     assert Product.objects.visible().filter(pk=product.pk).exists()
     assert client.get(product.get_absolute_url()).status_code == 200
+
+
+def _load(products):
+    return list(
+        Product.objects.filter(pk__in=[p.pk for p in products])
+        .select_related("vendor", "category", "artisan__district", "odop_product__district")
+        .order_by("pk")
+    )
+
+
+def test_checklists_of_many_listings_match_the_one_by_one_checklists(ready, make_product):
+    _fill_category(make_product, 100000)
+    varanasi = OdopProduct.objects.get(slug=VARANASI_ODOP)
+    moved, excepted = ready(), ready()
+    Product.objects.filter(pk__in=[moved.pk, excepted.pk]).update(
+        odop_product=varanasi, district=District.objects.get(slug="varanasi")
+    )
+    ArtisanDistrictException.objects.create(
+        artisan=excepted.artisan,
+        odop_product=varanasi,
+        status=ExceptionStatus.APPROVED,
+        request_reason="moved",
+    )
+    products = [
+        ready(),
+        ready(price_paise=1000),
+        ready(hsn_code="9999"),
+        ready(gst_rate_bp=1200),
+        ready(category_slug="pottery-glass", hsn_code="6914", gst_rate_bp=500),
+        ready(name_hi="Kurta"),
+        make_product(status=ProductStatus.DRAFT),
+        moved,
+        excepted,
+    ]
+
+    batch = listing_checklists(_load(products))
+    one_by_one = {product.pk: listing_checklist(product) for product in _load(products)}
+
+    assert batch == one_by_one
+    failing = {pk: {i.key for i in items if not i.ok} for pk, items in batch.items()}
+    assert [failing[p.pk] for p in products] == [
+        set(),
+        {"price_band"},
+        {"hsn", "gst"},
+        {"gst"},
+        {"gst"},
+        {"name"},
+        {"photo"},
+        {"origin"},
+        set(),
+    ]
+
+
+def test_gst_check_of_the_checklist_follows_the_listing_rules(django_assert_num_queries):
+    with_rows = set(GstRate.objects.values_list("hsn_code", flat=True))
+    # Every code with a rate row, longer codes under them, and one with no row at all.
+    codes = sorted(
+        {
+            code
+            for code in HsnCode.objects.filter(code__in=with_rows).values_list("code", flat=True)
+            if len(code) >= 4  # chapters (2 digits) are not codes a listing can have
+        }
+        | set(
+            HsnCode.objects.filter(code__regex=r"^(6204|6914|4202|7013)[0-9]{2,4}$").values_list(
+                "code", flat=True
+            )[:20]
+        )
+        | {"6204"}
+    )
+    with django_assert_num_queries(2):
+        on_record = GstOnRecord(codes)
+    assert on_record.known == set(codes)
+
+    for code in codes:
+        assert on_record.verified_rate(code) == gst_rate_verified_row(code), code
+        for rate_bp in (0, 250, 500, 700, 1200, 1800, 4000):
+            assert on_record.issue(code, rate_bp) == gst_rate_issue(code, rate_bp), (code, rate_bp)

@@ -31,9 +31,12 @@ CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
 
 
 def manage(env: dict[str, str], *args: str) -> str:
-    return subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, capture_output=True, text=True
-    ).stdout
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode:
+        raise SystemExit(f"manage.py {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
 
 
 def ensure_postgres_database(url: str) -> None:
@@ -137,7 +140,13 @@ def run_python_client(url: str) -> tuple[float, float, float]:
 
 def main() -> None:
     database_url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB)
-    env = {**os.environ, "DATABASE_URL": database_url, "DEBUG": "0", "LOG_LEVEL": "ERROR"}
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DEBUG": "0",
+        "LOG_LEVEL": "ERROR",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
     ensure_postgres_database(database_url)
     print(f"preparing {database_url} …", flush=True)
     manage(env, "migrate", "--noinput", "-v0")
@@ -146,6 +155,23 @@ def main() -> None:
     manage(env, "generate_demo_catalogue", "--if-empty")
     manage(env, "collectstatic", "--noinput", "-v0")
 
+    results = ROOT / "bench" / "results"
+    results.mkdir(exist_ok=True)
+    lines = []
+    urls = bench_urls(env)
+    # First as deployed (anonymous pages cached), then with the page cache off: the cost of
+    # rendering every page from the database.
+    for cache_seconds, title in (("60", "page cache on"), ("0", "page cache off")):
+        server_env = {**env, "CACHE_PAGE_SECONDS": cache_seconds}
+        chosen = urls if cache_seconds != "0" else [u for u in urls if u[0] in PAGES]
+        lines += run_pass(server_env, chosen, title)
+    (results / "latest.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+PAGES = ("home", "district", "category", "product", "search")
+
+
+def run_pass(env: dict[str, str], urls: list[tuple[str, str]], title: str) -> list[str]:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
@@ -164,6 +190,7 @@ def main() -> None:
         cwd=ROOT,
         env=env,
     )
+    lines = []
     try:
         for _ in range(100):
             try:
@@ -173,9 +200,13 @@ def main() -> None:
                 time.sleep(0.1)
         client = run_wrk if shutil.which("wrk") else run_python_client
         tool = "wrk" if client is run_wrk else "python client"
-        print(f"gunicorn 2 workers, {tool}, {CONNECTIONS} connections, {SECONDS} s per URL")
-        lines = []
-        for label, path in bench_urls(env):
+        header = (
+            f"== {title}: gunicorn 2 workers, {tool}, {CONNECTIONS} connections,"
+            f" {SECONDS} s per URL"
+        )
+        print(header, flush=True)
+        lines.append(header)
+        for label, path in urls:
             for _ in range(20):  # warm caches and connections
                 urllib.request.urlopen(base + path).read()  # noqa: S310
             rps, p50, p99 = client(base + path)
@@ -184,12 +215,10 @@ def main() -> None:
             )
             print(line, flush=True)
             lines.append(line)
-        results = ROOT / "bench" / "results"
-        results.mkdir(exist_ok=True)
-        (results / "latest.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
     finally:
         server.terminate()
         server.wait(timeout=10)
+    return lines
 
 
 if __name__ == "__main__":

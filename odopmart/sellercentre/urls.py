@@ -12,6 +12,8 @@ app_name = "sellercentre"
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
+    # The artisan's own page (their items and stock).
+    path("me/", include("odopmart.sellercentre.artisan_urls")),
     # Onboarding ("become a seller") and the vendor's own pages.
     path("start/", views.onboarding_start, name="onboarding_start"),
     path("v/<int:vendor_id>/onboarding/", views.onboarding_resume, name="onboarding_resume"),

@@ -15,11 +15,18 @@ from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from odopmart.accounts.models import StaffRole
 from odopmart.accounts.roles import has_staff_role
+from odopmart.catalog.models import ProductStatus
+from odopmart.catalog.seller_selectors import (
+    low_stock_threshold,
+    moderation_pending_counts,
+    vendor_dashboard_numbers,
+)
 from odopmart.catalog.services import catalogue_refresh_counts
 from odopmart.sellers import forms, selectors, services
 from odopmart.sellers.access import (
@@ -72,18 +79,59 @@ def _require_moderator(request: HttpRequest) -> None:
 # --- dashboard -------------------------------------------------------------------------------
 
 
+# The listing statuses on the dashboard, in the order a listing moves through them.
+DASHBOARD_LISTING_STATUSES = (
+    ProductStatus.DRAFT,
+    ProductStatus.SUBMITTED,
+    ProductStatus.CHANGES_REQUESTED,
+    ProductStatus.APPROVED,
+    ProductStatus.ARCHIVED,
+)
+
+
+def _vendor_panels(memberships: list[Any]) -> list[dict[str, Any]]:
+    """Each of the user's vendors with its numbers (a fixed number of queries for all)."""
+    numbers = vendor_dashboard_numbers(vendor_ids=[m.vendor_id for m in memberships])
+    return [
+        {
+            "vendor": membership.vendor,
+            "numbers": numbers[membership.vendor_id],
+            "listing_counts": [
+                (
+                    status,
+                    ProductStatus(status).label,
+                    numbers[membership.vendor_id].listings.get(status, 0),
+                )
+                for status in DASHBOARD_LISTING_STATUSES
+            ],
+        }
+        for membership in memberships
+    ]
+
+
 @login_required
 @require_safe
 def dashboard(request: HttpRequest) -> HttpResponse:
     memberships = list(vendor_memberships(request.user))
+    artisan = artisan_for_user(request.user)
+    is_moderator = _is_moderator(request)
+    is_desk = has_staff_role(request.user, StaffRole.CATALOGUE_DESK)
+    if artisan is not None and not memberships and not (is_moderator or is_desk):
+        # An artisan's own sign-in lands on their simple page, in their language.
+        with translation.override(artisan.preferred_language):
+            return redirect(reverse("sellercentre:artisan_home"))
     return render(
         request,
         "sellercentre/dashboard.html",
         {
             "section": "dashboard",
             "memberships": memberships,
-            "artisan": artisan_for_user(request.user),
-            "is_moderator": _is_moderator(request),
+            "vendor_panels": _vendor_panels(memberships),
+            "low_stock_threshold": low_stock_threshold(),
+            "artisan": artisan,
+            "is_moderator": is_moderator,
+            "is_desk": is_desk,
+            "pending": moderation_pending_counts() if is_moderator else None,
             "steps": OnboardingStep,
         },
     )

@@ -6,10 +6,12 @@ from odopmart.api.base import OdopmartApi
 from odopmart.api.v1.auth import router as auth_router
 from odopmart.api.v1.catalog import router as catalog_router
 from odopmart.api.v1.regions import router as regions_router
+from odopmart.api.v1.seller import router as seller_router
 
 DESCRIPTION = """
-Read-only catalogue of odopmart: districts and their One District One Product (ODOP)
-registry, categories and products.
+The catalogue of odopmart: districts and their One District One Product (ODOP) registry,
+categories and products. Phone sign-in. The seller's side: a seller's vendors, listings with
+stock and artisans, and setting stock (`/seller/...`, with `Authorization: Bearer <token>`).
 
 **Language.** Localised fields (`name`, `description`, ...) follow `?lang=hi|en`, else the
 `Accept-Language` header, else English; the raw `*_en` and `*_hi` fields are always included.
@@ -22,8 +24,10 @@ alongside (`price_formatted: "₹2,499"`). GST rates are in basis points (`500` 
 
 * `422` `{"code": "validation_error", "detail": [{"loc": ["query", "min_price"],
   "msg": "Input should be greater than or equal to 0", "type": "greater_than_equal"}]}`
-* `404` `{"code": "not_found", "detail": "Not found"}` (unknown ids, slugs and URLs, and
-  products that are not on sale)
+* `401` `{"code": "http_401", "detail": "Unauthorized"}` (a seller endpoint without a valid
+  token)
+* `404` `{"code": "not_found", "detail": "Not found"}` (unknown ids, slugs and URLs, products
+  that are not on sale, and another seller's vendors, listings, options and artisans)
 * `500` `{"code": "server_error", "detail": "Internal server error"}`
 """
 
@@ -36,3 +40,4 @@ api = OdopmartApi(
 api.add_router("/", regions_router)
 api.add_router("/", catalog_router)
 api.add_router("/", auth_router)
+api.add_router("/", seller_router)

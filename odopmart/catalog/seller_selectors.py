@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Window
 from django.db.models.functions import RowNumber
 
-from odopmart.catalog.models import Product, ProductStatus, Variant
+from odopmart.catalog.models import Product, ProductImage, ProductStatus, Variant
 from odopmart.sellers.access import vendors_for_user
 from odopmart.sellers.models import Artisan, Vendor, VendorStatus
 
@@ -185,4 +185,28 @@ def seller_variant(*, user: Any, variant_id: int) -> Variant | None:
     allowed = Product.objects.filter(seller_scope(user=user)).values("pk")
     return (
         Variant.objects.select_related("product").filter(pk=variant_id, product__in=allowed).first()
+    )
+
+
+def seller_artisans(*, user: Any, vendor_id: int | None = None) -> QuerySet[Artisan]:
+    """The artisans of the user's vendors and, for an artisan's own sign-in, themself."""
+    if not (user is not None and user.is_authenticated and user.is_active):
+        return Artisan.objects.none()
+    artisans = Artisan.objects.filter(
+        Q(vendor__in=vendors_for_user(user).values("pk")) | Q(user=user)
+    )
+    if vendor_id is not None:
+        artisans = artisans.filter(vendor_id=vendor_id)
+    return artisans.select_related("district").order_by("name_en", "pk")
+
+
+def seller_product_detail(*, user: Any, product_id: int) -> Product | None:
+    """One listing the user may see as a seller, with variants and photos, else None."""
+    return (
+        seller_products(user=user)
+        .prefetch_related(
+            Prefetch("images", queryset=ProductImage.objects.order_by("position", "pk"))
+        )
+        .filter(pk=product_id)
+        .first()
     )

@@ -15,6 +15,11 @@ PATHS = {
     "/api/v1/auth/otp/verify": {"post": "otp_verify"},
     "/api/v1/auth/signout": {"post": "auth_signout"},
     "/api/v1/auth/me": {"get": "auth_me"},
+    "/api/v1/seller/vendors": {"get": "seller_vendor_list"},
+    "/api/v1/seller/listings": {"get": "seller_listing_list"},
+    "/api/v1/seller/listings/{listing_id}": {"get": "seller_listing_detail"},
+    "/api/v1/seller/variants/{variant_id}/stock": {"patch": "variant_set_stock"},
+    "/api/v1/seller/artisans": {"get": "seller_artisan_list"},
 }
 
 
@@ -69,6 +74,9 @@ def test_input_and_output_schemas_are_separate(openapi_document):
         "ProductListIn",
         "OtpRequestIn",
         "OtpVerifyIn",
+        "SellerListingListIn",
+        "SellerArtisanListIn",
+        "VariantStockIn",
     }
 
 

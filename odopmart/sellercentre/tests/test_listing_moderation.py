@@ -189,3 +189,14 @@ def test_queue_queries_do_not_grow_with_the_listings(
     assert response.context["page"].paginator.count == 20
     assert response.content.decode().count("All checks pass") == 20
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_review_page_speaks_hindi(client, moderator, make_product, submitted):
+    _usual_prices(make_product)
+    cheap = submitted(price_paise=1000)
+
+    content = client.get(f"/hi/seller/listings/moderation/{cheap.pk}/").content.decode()
+
+    assert "मैंने चेतावनी देख ली है: फिर भी स्वीकृत करें" in content
+    assert "(चेतावनी: फ़ैसला मॉडरेटर करेंगे)" in content
+    assert "I have looked at the warning" not in content

@@ -231,6 +231,8 @@ ODOPMART = {
     "LISTING_PHOTO_MIN_PX": int(os.environ.get("LISTING_PHOTO_MIN_PX", "400")),
     "LISTING_IMPORT_MAX_MB": int(os.environ.get("LISTING_IMPORT_MAX_MB", "5")),
     "LISTING_IMPORT_MAX_ROWS": int(os.environ.get("LISTING_IMPORT_MAX_ROWS", "2000")),
+    # Seller dashboard: variants at or below this stock are listed as running low.
+    "LOW_STOCK_THRESHOLD": int(os.environ.get("LOW_STOCK_THRESHOLD", "3")),
     # GST 2.0 rate structure took effect on this date (INDIA_COMMERCE.md); rate rows in the
     # reference data that carry no date of their own are taken to start then.
     "GST_RATES_DEFAULT_EFFECTIVE_FROM": os.environ.get(

@@ -172,6 +172,10 @@ def listings(request: HttpRequest) -> HttpResponse:
     filters = ListingFilterForm(request.GET or None)
     status, query = filters.filters()
     products = managed_products(request.user)
+    vendor_id = request.GET.get("vendor", "")
+    if vendor_id.isdigit():
+        # A member of several vendors narrows the list to one (the dashboard links do this).
+        products = products.filter(vendor_id=int(vendor_id))
     counts = dict(products.values_list("status").annotate(n=Count("id")).order_by())
     if status:
         products = products.filter(status=status)

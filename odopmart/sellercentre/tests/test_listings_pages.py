@@ -503,3 +503,25 @@ def test_form_errors_in_hindi(member, world, hindi_catalogue):
     response = member.post(url, _create_post(category=_clothing_id(), name_hi=""))
     assert response.status_code == 400
     assert "यह भरना ज़रूरी है।" in response.content.decode()
+
+
+def test_listings_can_be_narrowed_to_one_vendor(client, make_vendor, make_artisan, make_product):
+    from django.contrib.auth import get_user_model
+
+    from odopmart.sellers.models import VendorMembership
+
+    first, second = make_vendor(), make_vendor()
+    user = get_user_model().objects.create_user("two-hats")
+    for vendor in (first, second):
+        VendorMembership.objects.create(user=user, vendor=vendor, role="owner")
+    ours = make_product(name_en="First vendor shawl", artisan=make_artisan(vendor=first))
+    theirs = make_product(name_en="Second vendor shawl", artisan=make_artisan(vendor=second))
+    client.force_login(user)
+
+    both = client.get("/seller/listings/").content.decode()
+    only_first = client.get(f"/seller/listings/?vendor={first.pk}").content.decode()
+
+    assert ours.name_en in both
+    assert theirs.name_en in both
+    assert ours.name_en in only_first
+    assert theirs.name_en not in only_first

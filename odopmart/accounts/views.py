@@ -149,8 +149,13 @@ class StaffLoginView(LoginView):
         return context
 
     def get_default_redirect_url(self) -> str:
-        # Admin users land in the operator console; holders of other staff roles on the site.
-        return reverse("admin:index") if self.request.user.is_staff else _home()
+        # Admin users land in the operator console; moderators and the catalogue desk in the
+        # seller centre, where their queues are.
+        return (
+            reverse("admin:index")
+            if self.request.user.is_staff
+            else reverse("sellercentre:dashboard")
+        )
 
 
 @never_cache

@@ -6,6 +6,7 @@ services decide about retries and record every outcome.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,14 +47,17 @@ class ProviderError(Exception):
         self.retryable = retryable
 
 
-class BaseProvider:
+class BaseProvider(ABC):
+    """The interface every SMS, voice and e-mail provider implements."""
+
     name = "base"
 
     def __init__(self, **options: Any) -> None:
         self.options = options
 
+    @abstractmethod
     def send(self, message: OutgoingMessage) -> ProviderResult:
-        raise NotImplementedError
+        """Hand the message to the provider; raise ProviderError when it is not taken."""
 
 
 PROVIDER_SETTINGS = {"sms": "SMS_PROVIDER", "voice": "VOICE_PROVIDER", "email": "EMAIL_PROVIDER"}

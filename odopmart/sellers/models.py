@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from odopmart.core.i18n import localized
+from odopmart.core.models import AuditEvent
 from odopmart.odop.models import OdopProduct
 from odopmart.regions.models import District, State
 
@@ -142,7 +143,7 @@ class VendorMembership(models.Model):
         return f"{self.user} · {self.vendor} ({self.get_role_display()})"
 
 
-class VendorStatusEvent(models.Model):
+class VendorStatusEvent(AuditEvent):
     """One row per status change of a vendor: who, when, from what to what and why."""
 
     vendor = models.ForeignKey(Vendor, on_delete=models.CASCADE, related_name="status_events")
@@ -150,19 +151,8 @@ class VendorStatusEvent(models.Model):
         _("from"), max_length=12, choices=VendorStatus.choices, blank=True
     )
     to_status = models.CharField(_("to"), max_length=12, choices=VendorStatus.choices)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    reason = models.TextField(_("reason"), blank=True)
-    at = models.DateTimeField(_("at"), default=timezone.now)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("vendor status change")
 
     def __str__(self) -> str:
@@ -304,7 +294,7 @@ class Artisan(models.Model):
         return localized(self, "story")
 
 
-class ArtisanVendorHistory(models.Model):
+class ArtisanVendorHistory(AuditEvent):
     """Which vendor an artisan sold under, and when that changed."""
 
     artisan = models.ForeignKey(Artisan, on_delete=models.CASCADE, related_name="vendor_history")
@@ -319,19 +309,8 @@ class ArtisanVendorHistory(models.Model):
     to_vendor = models.ForeignKey(
         Vendor, on_delete=models.PROTECT, related_name="+", verbose_name=_("to vendor")
     )
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
-    reason = models.TextField(_("reason"), blank=True)
-    at = models.DateTimeField(_("at"), default=timezone.now)
 
-    class Meta:
-        ordering = ["at", "pk"]
+    class Meta(AuditEvent.Meta):
         verbose_name = _("artisan's vendor change")
         verbose_name_plural = _("artisans' vendor changes")
 

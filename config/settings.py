@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "odopmart.odop",
     "odopmart.sellers",
     "odopmart.catalog",
+    "odopmart.orders",
+    "odopmart.payments",
     "odopmart.search",
     "odopmart.storefront",
     "odopmart.sellercentre",

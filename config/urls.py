@@ -15,11 +15,17 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),  # JSON 404 for any other /api/ path
     path("i18n/", include("django.conf.urls.i18n")),
+    # Provider callbacks: verified by signature, never language-prefixed.
+    path("webhooks/payments/", include("odopmart.payments.webhook_urls")),
+    path("webhooks/notifications/", include("odopmart.notifications.webhook_urls")),
 ]
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).
 urlpatterns += i18n_patterns(
+    path("seller/messages/", include("odopmart.notifications.console_urls")),
     path("seller/", include("odopmart.sellercentre.urls")),
+    path("pay/", include("odopmart.payments.urls")),
     path("accounts/", include("odopmart.accounts.urls")),
+    path("", include("odopmart.storefront.buying_urls")),
     path("", include("odopmart.storefront.urls")),
     prefix_default_language=False,
 )

@@ -27,6 +27,30 @@ class Profile(models.Model):
         return self.phone or str(self.user)
 
 
+class Address(models.Model):
+    """A buyer's saved delivery address (the address book shown at checkout)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="addresses"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    phone = models.CharField(_("phone"), max_length=15)
+    line1 = models.CharField(_("house / street"), max_length=200)
+    line2 = models.CharField(_("area / landmark"), max_length=200, blank=True)
+    city = models.CharField(_("town / city"), max_length=120)
+    pincode = models.CharField(_("PIN code"), max_length=6)
+    is_default = models.BooleanField(_("default"), default=False)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-is_default", "-created_at"]
+        verbose_name = _("address")
+        verbose_name_plural = _("addresses")
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.city} {self.pincode}"
+
+
 class StaffRole(models.TextChoices):
     CATALOGUE_DESK = "catalogue_desk", _("Catalogue desk")
     MODERATOR = "moderator", _("Moderator")

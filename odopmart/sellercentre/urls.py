@@ -40,6 +40,7 @@ urlpatterns = [
         name="artisan_exception",
     ),
     path("artisans/<int:artisan_id>/move/", views.artisan_move, name="artisan_move"),
+    path("orders/", include("odopmart.sellercentre.order_urls")),
     # Moderators.
     path("moderation/", views.moderation, name="seller_moderation"),
     path(

@@ -54,8 +54,19 @@ def test_compiled_catalogue_renders_hindi_pages(client: Client) -> None:
     assert "शिल्प के अनुसार खरीदें" in html
 
 
-def test_hindi_catalogue_is_complete() -> None:
-    catalogue = polib.pofile(str(REPO_PO))
+def _project_catalogues() -> list[Path]:
+    from odopmart.storefront.management.commands.compile_translations import locale_dirs
+
+    return sorted(po for d in locale_dirs() for po in Path(d).rglob("hi/LC_MESSAGES/*.po"))
+
+
+def test_catalogues_include_apps_own() -> None:
+    assert REPO_PO in _project_catalogues()
+
+
+@pytest.mark.parametrize("po_path", _project_catalogues(), ids=str)
+def test_hindi_catalogue_is_complete(po_path: Path) -> None:
+    catalogue = polib.pofile(str(po_path))
     assert catalogue.percent_translated() == 100
     assert not catalogue.fuzzy_entries()
     for entry in catalogue.translated_entries():

@@ -1,4 +1,5 @@
-"""Compile every .po file under LOCALE_PATHS to .mo with polib (no GNU gettext needed)."""
+"""Compile every .po file under LOCALE_PATHS and the apps' own `locale` folders to .mo with
+polib (no GNU gettext needed)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -31,12 +33,20 @@ def compile_po(po_path: Path) -> tuple[Path, int]:
     return mo_path, len(catalogue.translated_entries())
 
 
+def locale_dirs() -> list[Path]:
+    """Where Django looks for catalogues: LOCALE_PATHS, then each installed app's `locale`."""
+    app_dirs = [Path(config.path) / "locale" for config in apps.get_app_configs()]
+    project = Path(settings.BASE_DIR).resolve()
+    own_apps = [d for d in app_dirs if d.is_dir() and project in d.resolve().parents]
+    return [Path(d) for d in settings.LOCALE_PATHS] + own_apps
+
+
 class Command(BaseCommand):
     help = "Compile the .po files under LOCALE_PATHS into .mo files, using polib."
 
     def handle(self, *args: Any, **options: Any) -> None:
         po_files = sorted(
-            po for locale_dir in settings.LOCALE_PATHS for po in Path(locale_dir).rglob("*.po")
+            po for locale_dir in locale_dirs() for po in Path(locale_dir).rglob("*.po")
         )
         if not po_files:
             raise CommandError("No .po files found under LOCALE_PATHS.")

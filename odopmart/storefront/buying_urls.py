@@ -1,0 +1,7 @@
+"""The buyer's pages: cart, checkout and their orders."""
+
+from __future__ import annotations
+
+from django.urls import URLPattern
+
+urlpatterns: list[URLPattern] = []

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "odopmart.catalog",
     "odopmart.orders",
     "odopmart.payments",
+    "odopmart.logistics",
+    "odopmart.certificates",
     "odopmart.search",
     "odopmart.storefront",
     "odopmart.sellercentre",

@@ -18,12 +18,15 @@ urlpatterns = [
     # Provider callbacks: verified by signature, never language-prefixed.
     path("webhooks/payments/", include("odopmart.payments.webhook_urls")),
     path("webhooks/notifications/", include("odopmart.notifications.webhook_urls")),
+    path("webhooks/logistics/", include("odopmart.logistics.webhook_urls")),
 ]
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).
 urlpatterns += i18n_patterns(
     path("seller/messages/", include("odopmart.notifications.console_urls")),
     path("seller/", include("odopmart.sellercentre.urls")),
     path("pay/", include("odopmart.payments.urls")),
+    path("shipments/", include("odopmart.logistics.urls")),
+    path("origin/", include("odopmart.certificates.urls")),
     path("accounts/", include("odopmart.accounts.urls")),
     path("", include("odopmart.storefront.buying_urls")),
     path("", include("odopmart.storefront.urls")),

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "odopmart.payments",
     "odopmart.logistics",
     "odopmart.certificates",
+    "odopmart.fulfilment",
     "odopmart.search",
     "odopmart.storefront",
     "odopmart.sellercentre",

@@ -19,10 +19,12 @@ urlpatterns = [
     path("webhooks/payments/", include("odopmart.payments.webhook_urls")),
     path("webhooks/notifications/", include("odopmart.notifications.webhook_urls")),
     path("webhooks/logistics/", include("odopmart.logistics.webhook_urls")),
+    path("a/", include("odopmart.fulfilment.link_urls")),
 ]
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).
 urlpatterns += i18n_patterns(
     path("seller/messages/", include("odopmart.notifications.console_urls")),
+    path("seller/helpline/", include("odopmart.fulfilment.urls")),
     path("seller/", include("odopmart.sellercentre.urls")),
     path("pay/", include("odopmart.payments.urls")),
     path("shipments/", include("odopmart.logistics.urls")),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FulfilmentConfig(AppConfig):
+    name = "odopmart.fulfilment"
+    label = "fulfilment"

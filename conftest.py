@@ -13,6 +13,7 @@ pytest_plugins = ["odopmart.catalog.tests.fixtures"]
 
 def _load_reference_data() -> None:
     from odopmart.catalog.loaders import categories_load, gst_rates_load, hsn_codes_load
+    from odopmart.ledger.loaders import statutory_rates_load
     from odopmart.odop.loaders import up_registry_load
     from odopmart.regions.loaders import pincodes_load, states_load, up_districts_load
 
@@ -25,6 +26,7 @@ def _load_reference_data() -> None:
         categories_load,
         hsn_codes_load,
         gst_rates_load,
+        statutory_rates_load,
     ):
         load(data_dir)
 

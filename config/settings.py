@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "odopmart.logistics",
     "odopmart.certificates",
     "odopmart.fulfilment",
+    "odopmart.ledger",
     "odopmart.search",
     "odopmart.storefront",
     "odopmart.sellercentre",

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 
 from odopmart.catalog.loaders import categories_load, gst_rates_load, hsn_codes_load
+from odopmart.ledger.loaders import statutory_rates_load
 from odopmart.odop.loaders import national_registry_load, up_registry_load
 from odopmart.regions.loaders import pincodes_load, states_load, up_districts_load
 
@@ -30,6 +31,7 @@ class Command(BaseCommand):
             ("categories", categories_load),
             ("HSN codes", hsn_codes_load),
             ("GST rate rows", gst_rates_load),
+            ("statutory rates (TCS, TDS, GST on commission)", statutory_rates_load),
         ]
         for label, load in steps:
             count = load(directory)

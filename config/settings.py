@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "odopmart.certificates",
     "odopmart.fulfilment",
     "odopmart.ledger",
+    "odopmart.invoicing",
     "odopmart.search",
     "odopmart.storefront",
     "odopmart.sellercentre",

@@ -13,6 +13,13 @@ from django.db import transaction
 from odopmart.catalog.models import Category, GstRate, HsnCode
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# "5%: sale value not exceeding Rs 2,500 per piece ..." or "5%: ... [sale value not exceeding
+# Rs 2,500 per piece]": the rate that applies up to a value per piece (or pair).
+_THRESHOLD = re.compile(
+    r"(?P<rate>\d+(?:\.\d+)?)%:[^;]*?not exceeding\s+Rs\.?\s*(?P<amount>[\d,]+(?:\.\d+)?)"
+    r"\s*(?:per|a)\s+(?:piece|pair)",
+    re.IGNORECASE,
+)
 
 
 def _read(path: Path) -> list[dict[str, str]]:
@@ -65,6 +72,27 @@ def _percent_to_bp(text: str) -> int:
     return int(whole) * 100 + int((fraction + "00")[:2])
 
 
+def _rupees_to_paise(text: str) -> int:
+    whole, _, fraction = text.replace(",", "").strip().partition(".")
+    return int(whole) * 100 + int((fraction + "00")[:2])
+
+
+def value_threshold_parse(conditions: str, allowed_bp: list[int]) -> tuple[int, int, int] | None:
+    """(rate up to the threshold, threshold in paise per piece, rate above) from a row's
+    conditions such as "5%: sale value not exceeding Rs 2,500 per piece; 18% above", or None.
+
+    The rate above is the highest other allowed rate of the row.
+    """
+    match = _THRESHOLD.search(conditions or "")
+    if not match:
+        return None
+    below = _percent_to_bp(match.group("rate"))
+    above = [rate for rate in allowed_bp if rate > below]
+    if not above:
+        return None
+    return below, _rupees_to_paise(match.group("amount")), max(above)
+
+
 @transaction.atomic
 def gst_rates_load(data_dir: Path) -> int:
     rows = _read(data_dir / "odop_hsn_gst_rates.csv")
@@ -81,13 +109,19 @@ def gst_rates_load(data_dir: Path) -> int:
             for part in row["gst_rates_allowed"].strip("{} ").split(",")
             if part.strip()
         ]
+        rate_bp = _percent_to_bp(row["gst_rate_default"]) if row["gst_rate_default"] else None
+        threshold = value_threshold_parse(row["rate_conditions"], allowed)
+        threshold_paise = above_bp = None
+        if threshold is not None:
+            # The rate of a value-dependent row is the one up to the threshold.
+            rate_bp, threshold_paise, above_bp = threshold
         GstRate.objects.update_or_create(
             hsn_code=row["hsn_code"],
             effective_from=effective_from,
             defaults={
-                "rate_bp": _percent_to_bp(row["gst_rate_default"])
-                if row["gst_rate_default"]
-                else None,
+                "rate_bp": rate_bp,
+                "value_threshold_paise": threshold_paise,
+                "rate_above_threshold_bp": above_bp,
                 "allowed_rates_bp": allowed,
                 "conditions": row["rate_conditions"],
                 "source": row["rate_source"][:255],

@@ -75,6 +75,14 @@ class GstRate(models.Model):
     rate_bp = models.PositiveIntegerField(_("default rate (basis points)"), null=True, blank=True)
     allowed_rates_bp = models.JSONField(_("allowed rates (basis points)"), default=list, blank=True)
     conditions = models.TextField(_("conditions"), blank=True)
+    # Value-dependent rates (apparel, footwear): `rate_bp` applies up to this sale value per
+    # piece (taxable value, excluding GST) and `rate_above_threshold_bp` above it.
+    value_threshold_paise = models.BigIntegerField(
+        _("value threshold per piece (paise)"), null=True, blank=True
+    )
+    rate_above_threshold_bp = models.PositiveIntegerField(
+        _("rate above the threshold (basis points)"), null=True, blank=True
+    )
     effective_from = models.DateField(_("in force from"))
     effective_to = models.DateField(_("in force until"), null=True, blank=True)
     source = models.CharField(_("source"), max_length=255, blank=True)
@@ -86,7 +94,12 @@ class GstRate(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["hsn_code", "effective_from"], name="gst_rate_unique_from"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(value_threshold_paise__isnull=True)
+                | (Q(rate_above_threshold_bp__isnull=False) & Q(rate_bp__isnull=False)),
+                name="gst_rate_threshold_complete",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -75,8 +75,9 @@ ORDER_TRANSITIONS: dict[str, set[str]] = {
     _O.PENDING_PAYMENT: {_O.PLACED, _O.PAYMENT_FAILED, _O.EXPIRED, _O.CANCELLED},
     # A failed attempt can be retried while the reservation holds.
     _O.PAYMENT_FAILED: {_O.PLACED, _O.EXPIRED, _O.CANCELLED, _O.PENDING_PAYMENT},
-    # A late capture for an expired order is still money received: it is flagged and refunded.
-    _O.EXPIRED: set(),
+    # A late capture for an expired order is still money received: if the stock can be held
+    # again the order goes ahead, else the payment is refunded and flagged.
+    _O.EXPIRED: {_O.PLACED},
     _O.PLACED: {_O.PARTLY_SHIPPED, _O.SHIPPED, _O.DELIVERED, _O.CANCELLED},
     _O.PARTLY_SHIPPED: {_O.SHIPPED, _O.DELIVERED, _O.CANCELLED},
     _O.SHIPPED: {_O.DELIVERED},

@@ -66,12 +66,14 @@ class Command(BaseCommand):
         try:
             while web.poll() is None and worker.poll() is None:
                 if time.monotonic() >= next_sweep:
-                    # The outbox's safety net: due retries and interrupted sends, every minute.
-                    subprocess.Popen(  # noqa: S603
-                        [python, "manage.py", "send_due_notifications"],
-                        cwd=settings.BASE_DIR,
-                        stdout=subprocess.DEVNULL,
-                    )
+                    # The outboxes' safety net (due retries, interrupted sends) and expired order
+                    # holds, every minute.
+                    for command in ("send_due_notifications", "orders_sweep"):
+                        subprocess.Popen(  # noqa: S603
+                            [python, "manage.py", command],
+                            cwd=settings.BASE_DIR,
+                            stdout=subprocess.DEVNULL,
+                        )
                     next_sweep = time.monotonic() + SWEEP_SECONDS
                 time.sleep(0.5)
         except KeyboardInterrupt:

@@ -2,6 +2,22 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import path
 
-urlpatterns: list[URLPattern] = []
+from odopmart.logistics import webhook_views
+
+urlpatterns = [
+    # The path avoids the provider's brand name: Shiprocket reportedly refuses URLs with it.
+    path(
+        "sr/",
+        webhook_views.tracking_webhook,
+        {"provider": "shiprocket"},
+        name="logistics_webhook_shiprocket",
+    ),
+    path(
+        "delhivery/",
+        webhook_views.tracking_webhook,
+        {"provider": "delhivery"},
+        name="logistics_webhook_delhivery",
+    ),
+]

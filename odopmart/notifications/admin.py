@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from odopmart.notifications.models import Notification, NotificationEvent
+from odopmart.notifications.models import Notification, NotificationCallback, NotificationEvent
 from odopmart.notifications.services import (
     NotificationError,
     notification_cancel,
@@ -33,6 +33,18 @@ class NotificationEventInline(admin.TabularInline):
         return False
 
 
+class NotificationCallbackInline(admin.TabularInline):
+    model = NotificationCallback
+    extra = 0
+    can_delete = False
+    fields = ("received_at", "provider", "kind", "status", "digits", "outcome", "detail")
+    readonly_fields = fields
+    ordering = ("-received_at",)
+
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
 @admin.register(Notification)
 class NotificationAdmin(admin.ModelAdmin):
     list_display = (
@@ -44,7 +56,7 @@ class NotificationAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     ordering = ("-created_at", "-pk")
     actions = ("resend", "cancel")
-    inlines = (NotificationEventInline,)
+    inlines = (NotificationEventInline, NotificationCallbackInline)
     fieldsets = (
         (None, {"fields": ("channel", "recipient", "language", "template", "body", "context")}),
         (
@@ -65,8 +77,9 @@ class NotificationAdmin(admin.ModelAdmin):
                     "created_at",
                 )
             },
-        ),  # fmt: skip
-    )
+        ),
+        (_("Voice answer"), {"fields": ("allowed_keys", "response_key", "responded_at")}),
+    )  # fmt: skip
 
     def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
         return [field.name for field in Notification._meta.fields]
@@ -118,3 +131,28 @@ class NotificationAdmin(admin.ModelAdmin):
                 % {"count": done},
                 messages.SUCCESS,
             )
+
+
+@admin.register(NotificationCallback)
+class NotificationCallbackAdmin(admin.ModelAdmin):
+    """Every provider callback, forged and repeated ones included; read-only."""
+
+    list_display = (
+        "received_at", "provider", "kind", "external_id", "status", "digits", "outcome",
+        "signature_valid", "notification",
+    )  # fmt: skip
+    list_filter = ("provider", "kind", "outcome", "signature_valid")
+    search_fields = ("=external_id", "=notification__recipient")
+    date_hierarchy = "received_at"
+    ordering = ("-received_at", "-pk")
+    list_select_related = ("notification",)
+    raw_id_fields = ("notification",)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: object = None) -> list[str]:
+        return [field.name for field in NotificationCallback._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False

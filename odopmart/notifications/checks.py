@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.checks import CheckMessage, Error, register
+from django.core.checks import CheckMessage, Error, Warning, register
 from django.utils.module_loading import import_string
 
 from odopmart.notifications.conf import notification_setting
@@ -31,6 +31,21 @@ def check_providers(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
                 Error(
                     f"NOTIFICATIONS[{name!r}] ({path}) is not a {channel} provider class",
                     id="notifications.E002",
+                )
+            )
+            continue
+        missing = [
+            setting
+            for setting in getattr(provider, "required_settings", ())
+            if not notification_setting(setting)
+        ]
+        if missing:
+            errors.append(
+                Warning(
+                    f"NOTIFICATIONS[{name!r}] is {path} but {', '.join(missing)} is not set: "
+                    "its messages will fail or their reports will be refused",
+                    hint="Set them in the environment (see odopmart/notifications/conf.py).",
+                    id="notifications.W001",
                 )
             )
     return errors

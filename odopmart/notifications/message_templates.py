@@ -20,6 +20,7 @@ from odopmart.notifications.states import Channel
 
 FALLBACK_LANGUAGE = "en"
 SECRET_MASK = "●●●●●●"  # noqa: S105 - a mask, not a password
+KEYS = re.compile(r"[0-9*#]{1,12}")
 
 
 class TemplateError(ValueError):
@@ -33,6 +34,9 @@ class MessageTemplate:
     texts: Mapping[str, str]
     # Context values that are secrets: never stored readable, masked in the stored body.
     secret_fields: frozenset[str] = field(default_factory=frozenset)
+    # Voice templates: the keys the listener is asked to press ("123"); empty for a message
+    # that only informs. The text itself says what each key means.
+    keys: str = ""
 
     def placeholders(self, language: str) -> set[str]:
         return {
@@ -67,6 +71,8 @@ _REGISTRY: dict[str, MessageTemplate] = {}
 def template_register(template: MessageTemplate) -> MessageTemplate:
     if FALLBACK_LANGUAGE not in template.texts:
         raise TemplateError(f"template {template.key!r} has no {FALLBACK_LANGUAGE} text")
+    if template.keys and (template.channel != Channel.VOICE or not KEYS.fullmatch(template.keys)):
+        raise TemplateError(f"template {template.key!r}: keys are digits, * or # of a voice call")
     _REGISTRY[template.key] = template
     return template
 

@@ -14,7 +14,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from odopmart.notifications.states import Channel, EventKind, NotificationStatus
+from odopmart.notifications.states import (
+    CallbackKind,
+    CallbackOutcome,
+    Channel,
+    EventKind,
+    NotificationStatus,
+)
 
 
 class Notification(models.Model):
@@ -45,6 +51,10 @@ class Notification(models.Model):
     dedupe_key = models.CharField(_("dedupe key"), max_length=200, unique=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    # Voice calls: the keys the listener may press ("123"), and the last accepted answer.
+    allowed_keys = models.CharField(_("allowed keys"), max_length=12, blank=True, default="")
+    response_key = models.CharField(_("key pressed"), max_length=12, blank=True, default="")
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("notification")
@@ -85,3 +95,46 @@ class NotificationEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.notification_id} {self.kind} {self.from_status}→{self.to_status}"
+
+
+class NotificationCallback(models.Model):
+    """Every request a provider made to our callback URLs: delivery reports, call statuses,
+    prompts and keypresses, including forged and repeated ones, with what was done about it."""
+
+    provider = models.CharField(_("provider"), max_length=40)
+    kind = models.CharField(_("kind"), max_length=12, choices=CallbackKind.choices)
+    # What makes a report unique at the provider (message id and status, call id and digits).
+    # Set only on the first, applied copy; a repeat is stored with an empty key.
+    event_key = models.CharField(_("event key"), max_length=200, blank=True, default="")
+    notification = models.ForeignKey(
+        Notification, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="callbacks", verbose_name=_("notification"),
+    )  # fmt: skip
+    external_id = models.CharField(
+        _("provider message or call id"), max_length=100, blank=True, default=""
+    )
+    outcome = models.CharField(_("outcome"), max_length=16, choices=CallbackOutcome.choices)
+    signature_valid = models.BooleanField(_("signature or token valid"), default=False)
+    digits = models.CharField(_("key pressed"), max_length=12, blank=True, default="")
+    status = models.CharField(_("reported status"), max_length=40, blank=True, default="")
+    payload = models.JSONField(_("payload"), default=dict, blank=True)
+    detail = models.TextField(_("detail"), blank=True, default="")
+    received_at = models.DateTimeField(_("received at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("provider callback")
+        verbose_name_plural = _("provider callbacks")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["provider", "event_key"],
+                condition=~models.Q(event_key=""),
+                name="notification_callback_once",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["-received_at"], name="notification_callback_newest"),
+            models.Index(fields=["provider", "external_id"], name="notification_callback_ext"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.provider} {self.kind} {self.external_id} {self.outcome}"

@@ -172,6 +172,7 @@ def notification_enqueue(
                 "context": dict(context),
                 "sealed_context": sealing.seal(secrets_given) if secrets_given else "",
                 "dlt_template_id": message_template.dlt_template_id(language),
+                "allowed_keys": message_template.keys,
                 "status": S.QUEUED,
                 "next_attempt_at": now,
                 "expires_at": expires_at,
@@ -190,8 +191,9 @@ def notification_enqueue(
 def _outgoing(notification: Notification) -> OutgoingMessage:
     """The message as the provider gets it: secrets filled in, in memory only."""
     body = notification.body
+    values = dict(notification.context)
     if notification.sealed_context:
-        values = {**notification.context, **sealing.unseal(notification.sealed_context)}
+        values.update(sealing.unseal(notification.sealed_context))
         body = template_get(notification.template).render(notification.language, values)
     return OutgoingMessage(
         notification_id=notification.pk,
@@ -204,6 +206,8 @@ def _outgoing(notification: Notification) -> OutgoingMessage:
         dlt_entity_id=str(notification_setting("DLT_ENTITY_ID")),
         sender_id=str(notification_setting("SMS_SENDER_ID")),
         reference=f"notification-{notification.pk}-{notification.attempts}",
+        values=values,
+        allowed_keys=notification.allowed_keys,
     )
 
 
@@ -364,9 +368,10 @@ def notification_dispatch_due(*, limit: int = 500) -> int:
 
 @transaction.atomic(durable=True)
 def notification_resend(*, notification_id: int, actor: Actor) -> Notification:
-    """Send a delivered, failed or cancelled message again, with a fresh set of attempts."""
+    """Send a delivered, failed or cancelled message again, with a fresh set of attempts; also
+    one still awaiting a delivery report that never came."""
     notification = Notification.objects.select_for_update().get(pk=notification_id)
-    if notification.status not in (S.DELIVERED, S.FAILED, S.CANCELLED):
+    if notification.status not in (S.SENT, S.DELIVERED, S.FAILED, S.CANCELLED):
         raise NotificationError(
             "not_final",
             gettext("This message is still being sent (%(status)s).")
@@ -409,6 +414,21 @@ def notification_cancel(*, notification_id: int, actor: Actor, reason: str = "")
     return notification
 
 
+def delivery_report_apply(notification: Notification, *, delivered: bool, error: str = "") -> bool:
+    """Record a delivery report on a locked row, inside the caller's transaction. Only a message
+    awaiting its report changes; returns whether it did (repeats and late reports do not)."""
+    if notification.status != S.SENT:
+        return False
+    if delivered:
+        _transition(notification, S.DELIVERED, kind=EventKind.DELIVERED, detail=error)
+    else:
+        notification.last_error = error
+        _transition(
+            notification, S.FAILED, kind=EventKind.FAILED, detail=error, fields=["last_error"]
+        )
+    return True
+
+
 @transaction.atomic(durable=True)
 def notification_delivery_report(
     *, provider: str, provider_message_id: str, delivered: bool, error: str = ""
@@ -419,13 +439,6 @@ def notification_delivery_report(
         .filter(provider=provider, provider_message_id=provider_message_id)
         .first()
     )
-    if notification is None or notification.status != S.SENT:
-        return notification
-    if delivered:
-        _transition(notification, S.DELIVERED, kind=EventKind.DELIVERED, detail=error)
-    else:
-        notification.last_error = error
-        _transition(
-            notification, S.FAILED, kind=EventKind.FAILED, detail=error, fields=["last_error"]
-        )
+    if notification is not None:
+        delivery_report_apply(notification, delivered=delivered, error=error)
     return notification

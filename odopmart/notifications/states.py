@@ -6,6 +6,10 @@ queued -> sending -> delivered            (the provider confirmed delivery at on
                   -> failed               (out of attempts, or a permanent error: for a person)
 queued -> cancelled                       (withdrawn, or expired before it could be sent)
 failed / delivered / cancelled -> queued  (an operator resends it)
+sent -> queued                            (an operator resends one whose report never came)
+
+For a voice call, "sent" means the provider placed the call and "delivered" that it was
+answered (the call completed); busy, no answer and the like end it "failed".
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ S = NotificationStatus
 NOTIFICATION_TRANSITIONS: dict[str, frozenset[str]] = {
     S.QUEUED: frozenset({S.SENDING, S.CANCELLED}),
     S.SENDING: frozenset({S.SENT, S.DELIVERED, S.QUEUED, S.FAILED}),
-    S.SENT: frozenset({S.DELIVERED, S.FAILED}),
+    S.SENT: frozenset({S.DELIVERED, S.FAILED, S.QUEUED}),
     S.DELIVERED: frozenset({S.QUEUED}),
     S.FAILED: frozenset({S.QUEUED}),
     S.CANCELLED: frozenset({S.QUEUED}),
@@ -53,3 +57,22 @@ class EventKind(models.TextChoices):
     FAILED = "failed", _("Failed")
     CANCELLED = "cancelled", _("Cancelled")
     RESENT = "resent", _("Resent")
+    KEYPRESS = "keypress", _("Key pressed")
+
+
+class CallbackKind(models.TextChoices):
+    REPORT = "report", _("Delivery report")
+    CALL_STATUS = "call_status", _("Call status")
+    PROMPT = "prompt", _("Call prompt requested")
+    KEYPRESS = "keypress", _("Key pressed")
+
+
+class CallbackOutcome(models.TextChoices):
+    APPLIED = "applied", _("Applied")
+    DUPLICATE = "duplicate", _("Repeat, ignored")
+    IGNORED = "ignored", _("Nothing to change")
+    UNKNOWN = "unknown", _("Unknown message or call")
+    INVALID_KEY = "invalid_key", _("Key not among the choices")
+    HANDLER_FAILED = "handler_failed", _("Answer recorded, its handling failed")
+    FORGED = "forged", _("Refused: signature or token wrong")
+    MALFORMED = "malformed", _("Refused: unreadable")

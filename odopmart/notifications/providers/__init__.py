@@ -7,7 +7,8 @@ services decide about retries and record every outcome.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.utils.module_loading import import_string
@@ -28,6 +29,11 @@ class OutgoingMessage:
     sender_id: str
     # Ours, stable for one attempt: "notification-<id>-<attempt>", for the provider's records.
     reference: str
+    # The template's values (secrets included, in memory only), for providers that fill a
+    # template on their side (MSG91 Flow) rather than taking the finished text.
+    values: Mapping[str, Any] = field(default_factory=dict)
+    # Voice calls: the keys the listener may press; empty when no answer is asked for.
+    allowed_keys: str = ""
 
 
 @dataclass(frozen=True)

@@ -211,8 +211,9 @@ def return_request_receive(return_request: ReturnRequest, *, actor: Any) -> Retu
         now = timezone.now()
         item_transition(item, _I.RETURNED, actor=actor, reason=_("Return received"))
         amount = item.line_total_paise - item.refunded_paise
+        refund = None
         if amount > 0:
-            _refund(
+            refund = _refund(
                 order,
                 amount,
                 key=f"return:{return_request.pk}",
@@ -220,11 +221,12 @@ def return_request_receive(return_request: ReturnRequest, *, actor: Any) -> Retu
                 item=item,
                 return_request=return_request,
             )
+        if refund is not None:
             OrderItem.objects.filter(pk=item.pk).update(refunded_paise=item.line_total_paise)
             item.refunded_paise = item.line_total_paise
         item_transition(item, _I.REFUNDED, actor=actor, reason=_("Refunded"))
         return_request.status = _RS.REFUNDED
         return_request.received_at = now
-        return_request.refund_paise = max(amount, 0)
+        return_request.refund_paise = amount if refund is not None else 0
         return_request.save(update_fields=["status", "received_at", "refund_paise"])
     return return_request

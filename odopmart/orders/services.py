@@ -618,6 +618,8 @@ def _refund(
         item=item,
         return_request=return_request,
     )
+    if refund is None:
+        return None  # nothing was collected (cash on delivery not paid yet): nothing goes back
     Order.objects.filter(pk=order.pk).update(
         refunded_total_paise=F("refunded_total_paise") + amount_paise
     )
@@ -690,13 +692,14 @@ def order_cancel(order: Order, *, actor: Any, reason: str) -> Order:
         now = timezone.now()
         order_transition(order, _O.CANCELLED, actor=actor, reason=reason, cancelled_at=now)
         if _paid_online(order):
-            _mark_items_refunded(items)
-            _refund(
+            refund = _refund(
                 order,
                 order.grand_total_paise - order.refunded_total_paise,
                 key=f"order-cancel:{order.pk}",
                 reason=reason,
             )
+            if refund is not None:
+                _mark_items_refunded(items)
         outbox_publish(
             "order.cancelled",
             {"order_id": order.pk, "number": order.number, "by": "buyer", "reason": reason},
@@ -727,9 +730,13 @@ def _cancel_items(
             SellerOrder.objects.filter(pk=seller_order.pk).update(cancel_reason=reason)
             refund += seller_order.shipping_paise
     if _paid_online(order):
-        refund += _mark_items_refunded(items)
+        refund += sum(item.line_total_paise - item.refunded_paise for item in items)
         refund = min(refund, order.grand_total_paise - order.refunded_total_paise)
-        _refund(order, refund, key=f"{key_prefix}:{min(i.pk for i in items)}", reason=reason)
+        key = f"{key_prefix}:{min(i.pk for i in items)}"
+        if _refund(
+            order, refund, key=key, reason=reason, item=items[0] if len(items) == 1 else None
+        ):
+            _mark_items_refunded(items)
     order_rollup(order, actor=actor, reason=reason)
     for item in items:
         outbox_publish(

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern
+from django.urls import URLPattern, path
 
-urlpatterns: list[URLPattern] = []
+from odopmart.payments import views
+
+urlpatterns: list[URLPattern] = [
+    # /webhooks/payments/razorpay/ (set this in Razorpay's dashboard) and /sandbox/.
+    path("<slug:provider>/", views.payment_webhook_view, name="payments_webhook"),
+]

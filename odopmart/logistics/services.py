@@ -487,7 +487,9 @@ def _move(
     from_status = shipment.status
     now = timezone.now()
     shipment.status = to
-    shipment.status_at = event_time or now
+    # Only a time the courier reported is compared with later events' times (our clock and
+    # theirs may differ); our own moves leave it empty.
+    shipment.status_at = event_time if source in (EventSource.WEBHOOK, EventSource.POLL) else None
     fields = ["status", "status_at"]
     first_pickup = to in PICKED_UP_STATUSES and shipment.picked_up_at is None
     if first_pickup:

@@ -135,7 +135,8 @@ def test_manual_refuses_going_back_and_bad_awbs(
         shipment_set_manual_status(booked, None, actor=helpline_user, awb="x!")
     assert error.value.code == "awb_invalid"
     booked.refresh_from_db()
-    assert booked.status == S.IN_TRANSIT and booked.awb == ""
+    assert booked.status == S.IN_TRANSIT
+    assert booked.awb == ""
 
 
 def test_cancel_before_pickup_frees_the_items(

@@ -38,6 +38,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from odopmart.core.money import format_inr
+from odopmart.core.outbox import outbox_publish
 from odopmart.orders.models import Order
 from odopmart.orders.states import OrderStatus, PaymentMethod
 from odopmart.payments.conf import payment_setting
@@ -468,6 +469,11 @@ def _apply_capture(
         reason=f"captured ({source})",
         fields=["gateway_payment_id", "method", "captured_paise"],
     )
+    outbox_publish(
+        "payment.captured",
+        {"payment_id": payment.pk, "order_id": payment.order_id, "amount_paise": amount},
+        dedupe_key=f"payment.captured:{payment.pk}",
+    )
     order = _lock_order(payment.order_id)
     problem = ""
     if amount != payment.amount_paise:
@@ -789,14 +795,14 @@ def _schedule_refund(refund_id: int, run_after: datetime | None = None) -> None:
         logger.exception("Could not queue refund %s; refunds_process_due will", refund_id)
 
 
-def refund_attempt(refund_id: int) -> Refund | None:
+def refund_attempt(refund_id: int, *, now: datetime | None = None) -> Refund | None:
     """Send one due refund to the gateway (a no-op when it is not due or already sent).
 
     Claims the refund in a short transaction (the next attempt time moves ahead first, so a
     worker dying mid-call leaves it due again later), calls the gateway outside any
     transaction with the refund's idempotency key, and records the outcome.
     """
-    now = timezone.now()
+    now = now or timezone.now()
     with transaction.atomic():
         refund = (
             Refund.objects.select_for_update()
@@ -835,6 +841,7 @@ def refund_attempt(refund_id: int) -> Refund | None:
             refund.status = RefundStatus.PROCESSED
             refund.processed_at = timezone.now()
             fields += ["status", "processed_at"]
+            _publish_refund_processed(refund)
         refund.save(update_fields=fields)
     return refund
 
@@ -873,8 +880,17 @@ def refunds_process_due(*, now: datetime | None = None, limit: int = 200) -> int
         .values_list("pk", flat=True)[:limit]
     )
     for refund_id in due:
-        refund_attempt(refund_id)
+        refund_attempt(refund_id, now=now)
     return len(due)
+
+
+def _publish_refund_processed(refund: Refund) -> None:
+    """The books post the money leaving (gateway or, for cash on delivery, the bank)."""
+    outbox_publish(
+        "refund.processed",
+        {"refund_id": refund.pk, "order_id": refund.payment.order_id},
+        dedupe_key=f"refund.processed:{refund.pk}",
+    )
 
 
 def refund_mark_processed(
@@ -892,6 +908,7 @@ def refund_mark_processed(
         refund.save(
             update_fields=["status", "processed_at", "next_attempt_at", "gateway_refund_id"]
         )
+        _publish_refund_processed(refund)
         if actor is not None:
             payment_note(refund.payment, f"refund {refund.pk} marked paid back", actor=actor)
     return refund

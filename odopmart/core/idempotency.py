@@ -33,6 +33,7 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -145,8 +146,8 @@ def idempotent_run(
         IdempotencyRecord.objects.filter(pk=claimed.pk, response_status__isnull=True).delete()
         raise
     if 200 <= status < 300:
-        # Stored as JSON, so the replay is byte-for-byte what a JSON client saw.
-        stored = json.loads(json.dumps(body, default=str))
+        # Stored as the JSON a client saw (dates as ISO 8601, as Django's encoder writes them).
+        stored = json.loads(json.dumps(body, cls=DjangoJSONEncoder))
         IdempotencyRecord.objects.filter(pk=claimed.pk).update(
             response_status=status, response_body=stored
         )

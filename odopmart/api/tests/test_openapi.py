@@ -20,6 +20,18 @@ PATHS = {
     "/api/v1/seller/listings/{listing_id}": {"get": "seller_listing_detail"},
     "/api/v1/seller/variants/{variant_id}/stock": {"patch": "variant_set_stock"},
     "/api/v1/seller/artisans": {"get": "seller_artisan_list"},
+    "/api/v1/cart": {"get": "cart_detail"},
+    "/api/v1/cart/items": {"post": "cart_item_add"},
+    "/api/v1/cart/items/{variant_id}": {"patch": "cart_item_update", "delete": "cart_item_remove"},
+    "/api/v1/cart/merge": {"post": "cart_merge"},
+    "/api/v1/checkout/quote": {"post": "checkout_quote"},
+    "/api/v1/checkout": {"post": "checkout_place"},
+    "/api/v1/orders": {"get": "order_list"},
+    "/api/v1/orders/{number}": {"get": "order_detail"},
+    "/api/v1/orders/{number}/cancel": {"post": "order_cancel"},
+    "/api/v1/orders/{number}/items/{item_id}/return": {"post": "item_return_request"},
+    "/api/v1/orders/{number}/payments": {"post": "payment_start"},
+    "/api/v1/orders/{number}/payments/verify": {"post": "payment_verify"},
 }
 
 
@@ -77,6 +89,15 @@ def test_input_and_output_schemas_are_separate(openapi_document):
         "SellerListingListIn",
         "SellerArtisanListIn",
         "VariantStockIn",
+        "CartItemAddIn",
+        "CartItemUpdateIn",
+        "CartMergeIn",
+        "CheckoutQuoteIn",
+        "CheckoutIn",
+        "AddressIn",
+        "OrderListIn",
+        "OrderCancelIn",
+        "PaymentVerifyIn",
     }
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connection
 from django.utils import timezone
 
@@ -134,8 +135,9 @@ def test_stored_bodies_are_plain_json():
         scope="s", key="k", fingerprint="f", run=lambda: (200, {"at": now, "n": 1})
     )
 
-    assert result.body == {"at": str(now), "n": 1}
-    assert IdempotencyRecord.objects.get().response_body == {"at": str(now), "n": 1}
+    expected = {"at": DjangoJSONEncoder().default(now), "n": 1}
+    assert result.body == expected
+    assert IdempotencyRecord.objects.get().response_body == expected
 
 
 @pytest.mark.parametrize(

@@ -54,8 +54,10 @@ def test_product_page_shows_everything(
     assert 'href="/districts/lucknow/"' in html
     assert "400 g" in html
     assert "30 × 20 × 5 cm" in html
-    # No buying controls yet, and nothing pretending to be one.
-    assert "Add to cart" not in html
+    # Real buying controls, and nothing pretending to be one.
+    assert 'action="/cart/add/"' in html
+    assert "Add to cart" in html
+    assert "Return policy: 7 days after delivery" in html
     assert "Coming soon" not in html
 
 

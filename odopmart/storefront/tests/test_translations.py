@@ -39,8 +39,12 @@ def test_compiles_every_po_under_locale_paths(settings, tmp_path: Path) -> None:
     assert not list((first / "hi" / "LC_MESSAGES").glob("*.tmp"))
 
 
-def test_no_po_files_is_an_error(settings, tmp_path: Path) -> None:  # noqa: ANN001
+def test_no_po_files_is_an_error(settings, tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from odopmart.storefront.management.commands import compile_translations
+
     settings.LOCALE_PATHS = [tmp_path]
+    # Apps keep their own catalogues too; here there are none anywhere.
+    monkeypatch.setattr(compile_translations, "locale_dirs", lambda: [tmp_path])
     with pytest.raises(CommandError):
         call_command("compile_translations", verbosity=0)
 

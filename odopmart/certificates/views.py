@@ -75,7 +75,10 @@ def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
         "result": result,
         "certificate": result.certificate,
         "outcome": result.status,
-        "form": CertificateLookupForm(initial={"code": code}),
+        # An unknown code stays in the box to be corrected; otherwise the box is for another.
+        "form": CertificateLookupForm(
+            initial={"code": code} if result.status == VerificationOutcome.UNKNOWN else None
+        ),
         "code": code,
     }
     return _private(render(request, "certificates/verify.html", context, status=status))

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from odopmart.catalog.models import Product
 from odopmart.orders.models import Order, OrderItem, SellerOrder
@@ -20,6 +20,15 @@ BUYER_PHONE = "+919812345678"
 BUYER_ADDRESS = "221B Civil Lines"
 ARTISAN_PHONE = "+919898989898"
 ARTISAN_ADDRESS = "House 7, Gali Kashmiri"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    # A Hindi page request leaves Hindi active in the thread; URLs built outside a request
+    # (the QR code's) follow the active language.
+    translation.activate("en")
+    yield
+    translation.activate("en")
 
 
 @pytest.fixture

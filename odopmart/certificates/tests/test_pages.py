@@ -59,7 +59,7 @@ def test_genuine_page_in_hindi(client: Client, certificate):
     html = response.content.decode()
     assert "असली उत्पत्ति प्रमाणपत्र" in html
     assert "बनारसी रेशमी साड़ी" in html
-    assert "वाराणसी ज़िला, उत्तर प्रदेश से" in html
+    assert "उत्तर प्रदेश के वाराणसी ज़िले से" in html
     assert certificate.artisan_name_hi in html
     assert f"/hi/origin/{certificate.code}/certificate.pdf" in html
     for private in PRIVATE:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import segno
+from django.utils import translation
 from PIL import Image
 
 from odopmart.certificates import pdf as certificate_pdf_module
@@ -89,6 +90,13 @@ def test_qr_code_opens_the_verification_page(certificate, monkeypatch):
 
     assert seen == [f"http://testserver/origin/{certificate.code}/"]
     assert seen[0] == verification_url(certificate, base_url="http://testserver")
+
+
+def test_qr_code_follows_the_language_of_the_download(certificate):
+    with translation.override("hi"):
+        url = verification_url(certificate, base_url="http://testserver")
+
+    assert url == f"http://testserver/hi/origin/{certificate.code}/"
 
 
 def test_site_url_setting_wins_over_the_request(certificate, settings):

@@ -36,8 +36,17 @@ def phone_e164(raw: str) -> str | None:
         return None
 
 
+# Django's own Hindi month names include a misspelt one ("नवमबर"); these read as people write.
+HINDI_MONTHS = (
+    "जनवरी", "फ़रवरी", "मार्च", "अप्रैल", "मई", "जून", "जुलाई", "अगस्त", "सितंबर", "अक्टूबर",
+    "नवंबर", "दिसंबर",
+)  # fmt: skip
+
+
 def date_text(value: date, language: str) -> str:
     """'28 November' / '28 नवंबर': how the date is said to the person."""
+    if language.startswith("hi"):
+        return f"{value.day} {HINDI_MONTHS[value.month - 1]}"
     with translation.override(language):
         return formats.date_format(value, "j F")
 

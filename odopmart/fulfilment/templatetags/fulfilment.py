@@ -1,0 +1,18 @@
+"""Template helpers of the readiness pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django import template
+from django.utils.translation import get_language
+
+from odopmart.fulfilment.messaging import date_text
+
+register = template.Library()
+
+
+@register.filter
+def day_month(value: date | None) -> str:
+    """'28 November' / '28 नवंबर' in the page's language."""
+    return date_text(value, get_language() or "en") if value else ""

@@ -56,6 +56,7 @@ class StaffRole(models.TextChoices):
     MODERATOR = "moderator", _("Moderator")
     OPERATOR_ADMIN = "operator_admin", _("Operator admin")
     HELPLINE = "helpline", _("Helpline agent")
+    FINANCE = "finance", _("Finance (books and tax statements)")
 
 
 class StaffRoleGrant(models.Model):

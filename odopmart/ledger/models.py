@@ -184,3 +184,104 @@ class ArtisanShareRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.vendor}: {self.rate_bp / 100:g}% from {self.effective_from}"
+
+
+class ItemAccrual(models.Model):
+    """What one delivered item earned once its return window closed: the figures the ledger
+    posted for it, kept per item so statements, reports and settlements read them instead of
+    recomputing (rates change; these do not).
+
+    A returned item gets a row too (``returned``): its line earns nothing, but its share of the
+    seller order's shipping, which was not refunded, is the vendor's; the GSTR-8 statement reads
+    its taxable value as a return.
+
+    Rates are those in force on ``supplied_on`` (the date the buyer paid, or the order was
+    placed for cash on delivery); the ledger entries are dated ``recognised_on``.
+    """
+
+    item = models.OneToOneField(
+        "orders.OrderItem", on_delete=models.PROTECT, related_name="accrual"
+    )
+    order = models.ForeignKey("orders.Order", on_delete=models.PROTECT, related_name="+")
+    seller_order = models.ForeignKey(
+        "orders.SellerOrder", on_delete=models.PROTECT, related_name="accruals"
+    )
+    vendor = models.ForeignKey(Vendor, on_delete=models.PROTECT, related_name="accruals")
+    artisan = models.ForeignKey(Artisan, on_delete=models.PROTECT, related_name="accruals")
+    supplied_on = models.DateField(_("date of supply"))
+    recognised_on = models.DateField(_("recognised on"))
+    recognised_at = models.DateTimeField(_("recognised at"), default=timezone.now)
+    # The supplier as it stood (registration, identifiers) and where the goods went.
+    supplier_registration = models.CharField(max_length=24)
+    vendor_gstin = models.CharField(max_length=15, blank=True)
+    vendor_pan = models.CharField(max_length=10, blank=True)
+    enrolment_number = models.CharField(max_length=20, blank=True)
+    supply_type = models.CharField(max_length=5)  # intra / inter
+    place_of_supply_code = models.CharField(max_length=2)
+    returned = models.BooleanField(_("returned"), default=False)
+    # Amounts in paise. gross = what moves from buyer receipts to the vendor (incl. GST).
+    line_total_paise = models.BigIntegerField()
+    shipping_paise = models.BigIntegerField(default=0)  # this item's share, incl. GST
+    shipping_taxable_paise = models.BigIntegerField(default=0)
+    gross_paise = models.BigIntegerField()
+    taxable_paise = models.BigIntegerField()  # supplied: line + shipping share, excl. GST
+    returned_taxable_paise = models.BigIntegerField(default=0)
+    net_taxable_paise = models.BigIntegerField()  # TCS and TDS base
+    commission_base_paise = models.BigIntegerField(default=0)
+    commission_rate_bp = models.PositiveIntegerField(default=0)
+    commission_paise = models.BigIntegerField(default=0)
+    gst_on_commission_rate_bp = models.PositiveIntegerField(default=0)
+    commission_cgst_paise = models.BigIntegerField(default=0)
+    commission_sgst_paise = models.BigIntegerField(default=0)
+    commission_igst_paise = models.BigIntegerField(default=0)
+    tcs_rate = models.ForeignKey(
+        StatutoryRate, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    tcs_rate_bp = models.PositiveIntegerField(default=0)
+    tcs_cgst_paise = models.BigIntegerField(default=0)
+    tcs_sgst_paise = models.BigIntegerField(default=0)
+    tcs_igst_paise = models.BigIntegerField(default=0)
+    tds_rate = models.ForeignKey(
+        StatutoryRate, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    tds_rate_bp = models.PositiveIntegerField(default=0)
+    tds_paise = models.BigIntegerField(default=0)
+    artisan_share_bp = models.PositiveIntegerField(default=0)
+    artisan_share_paise = models.BigIntegerField(default=0)
+    vendor_net_paise = models.BigIntegerField()
+
+    class Meta:
+        ordering = ["recognised_at", "pk"]
+        verbose_name = _("item accrual")
+        indexes = [
+            models.Index(fields=["recognised_on", "vendor"], name="accrual_month_vendor"),
+            models.Index(fields=["vendor", "recognised_on"], name="accrual_vendor_month"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    vendor_net_paise=models.F("gross_paise")
+                    - models.F("commission_paise")
+                    - models.F("commission_cgst_paise")
+                    - models.F("commission_sgst_paise")
+                    - models.F("commission_igst_paise")
+                    - models.F("tcs_cgst_paise")
+                    - models.F("tcs_sgst_paise")
+                    - models.F("tcs_igst_paise")
+                    - models.F("tds_paise")
+                    - models.F("artisan_share_paise")
+                ),
+                name="accrual_net_adds_up",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"accrual {self.item_id}: {self.gross_paise}"
+
+    @property
+    def gst_on_commission_paise(self) -> int:
+        return self.commission_cgst_paise + self.commission_sgst_paise + self.commission_igst_paise
+
+    @property
+    def tcs_paise(self) -> int:
+        return self.tcs_cgst_paise + self.tcs_sgst_paise + self.tcs_igst_paise

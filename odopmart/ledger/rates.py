@@ -15,11 +15,16 @@ def _in_force(on: date) -> Q:
     return Q(effective_from__lte=on) & (Q(effective_to__isnull=True) | Q(effective_to__gte=on))
 
 
-def statutory_rate_bp(kind: str, on: date) -> int:
+def statutory_rate(kind: str, on: date) -> StatutoryRate:
+    """The row in force on the date (its legal reference labels reports)."""
     row = StatutoryRate.objects.filter(_in_force(on), kind=kind).order_by("-effective_from").first()
     if row is None:
         raise LedgerError("rate_missing", f"No {kind} rate in force on {on}; add one in the admin.")
-    return row.rate_bp
+    return row
+
+
+def statutory_rate_bp(kind: str, on: date) -> int:
+    return statutory_rate(kind, on).rate_bp
 
 
 def commission_rate_bp(*, vendor_id: int, category_id: int, on: date) -> int:

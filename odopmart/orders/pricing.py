@@ -142,7 +142,7 @@ def pickup_pincode(artisan: Artisan, vendor: Vendor) -> str:
 
 def variants_for_sale(variant_ids: Iterable[int]) -> dict[int, Variant]:
     return Variant.objects.select_related(
-        "product__vendor",
+        "product__vendor__state",
         "product__artisan__district",
         "product__category",
         "product__district",
@@ -224,17 +224,30 @@ def quote(
         assert variant is not None
         product = variant.product
         vendor = product.vendor
+        vendor_state = vendor.gst_state_code
+        place = delivery.state.gst_state_code if delivery else vendor_state
+        if not vendor.is_registered and place != vendor_state:
+            # An enrolled unregistered supplier may not supply to another state (34/2023-CT).
+            problems.append(
+                Problem(
+                    "seller_intra_state_only",
+                    _("This seller can deliver only within %(state)s.")
+                    % {"state": vendor.state.name},
+                    variant_id,
+                    0,
+                )
+            )
+            continue
         shipment = shipments.get(vendor.pk)
         if shipment is None:
-            vendor_state = vendor.gstin[:2]
-            place = delivery.state.gst_state_code if delivery else vendor_state
             shipment = shipments[vendor.pk] = Shipment(
                 vendor=vendor,
                 supply_type=supply_type_for(vendor_state, place),
                 vendor_state_code=vendor_state,
                 place_of_supply_code=place,
             )
-        rate = gst_rate_on(product, variant.price_paise, on)
+        # An enrolled unregistered supplier charges no GST: the whole price is taxable value.
+        rate = gst_rate_on(product, variant.price_paise, on) if vendor.is_registered else 0
         total = variant.price_paise * quantity
         shipment.lines.append(
             QuoteLine(

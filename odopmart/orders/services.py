@@ -820,13 +820,21 @@ def seller_order_mark_shipped(seller_order: SellerOrder, *, actor: Any) -> Selle
 
 
 def seller_order_mark_delivered(seller_order: SellerOrder, *, actor: Any) -> SellerOrder:
-    return _seller_move(
-        seller_order,
-        _SO.DELIVERED,
-        actor=actor,
-        reason=_("Delivered"),
-        item_fields={"delivered_at": timezone.now()},
-    )
+    with transaction.atomic():
+        seller_order = _seller_move(
+            seller_order,
+            _SO.DELIVERED,
+            actor=actor,
+            reason=_("Delivered"),
+            item_fields={"delivered_at": timezone.now()},
+        )
+        # The books hear of it (cash on delivery becomes receivable from the courier).
+        outbox_publish(
+            "seller_order.delivered",
+            {"order_id": seller_order.order_id, "seller_order_id": seller_order.pk},
+            dedupe_key=f"seller_order.delivered:{seller_order.pk}",
+        )
+    return seller_order
 
 
 def seller_order_cancel(seller_order: SellerOrder, *, actor: Any, reason: str) -> SellerOrder:

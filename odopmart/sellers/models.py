@@ -52,6 +52,15 @@ class OnboardingStep(models.TextChoices):
     REVIEW = "review", _("Review and submit")
 
 
+class SupplierRegistration(models.TextChoices):
+    """How the vendor stands under GST (INDIA_COMMERCE.md 3.4)."""
+
+    REGISTERED = "registered", _("GST-registered")
+    # Notification 34/2023-CT: exempt from registration, enrolled on the GST portal; sells
+    # within its own state only, charges no GST, no TCS is collected on its sales.
+    ENROLLED_UNREGISTERED = "enrolled_unregistered", _("Unregistered, enrolled (no GST)")
+
+
 class Vendor(models.Model):
     name_en = models.CharField(_("business name (English)"), max_length=160)
     name_hi = models.CharField(_("business name (Hindi)"), max_length=160, blank=True)
@@ -60,7 +69,15 @@ class Vendor(models.Model):
     )
     slug = models.SlugField(max_length=160, unique=True)
     type = models.CharField(_("business type"), max_length=16, choices=VendorType.choices)
-    gstin = models.CharField(_("GSTIN"), max_length=15, unique=True)
+    registration = models.CharField(
+        _("GST registration"),
+        max_length=24,
+        choices=SupplierRegistration.choices,
+        default=SupplierRegistration.REGISTERED,
+    )
+    # Empty only for an enrolled unregistered supplier (which has an enrolment number instead).
+    gstin = models.CharField(_("GSTIN"), max_length=15, blank=True)
+    enrolment_number = models.CharField(_("GST enrolment number"), max_length=20, blank=True)
     pan = models.CharField(_("PAN"), max_length=10, blank=True)
     # The state of the GST registration (the GSTIN's first two digits).
     state = models.ForeignKey(State, on_delete=models.PROTECT, related_name="vendors")
@@ -102,6 +119,19 @@ class Vendor(models.Model):
     class Meta:
         ordering = ["name_en"]
         indexes = [models.Index(fields=["status", "status_changed_at"], name="vendor_status_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gstin"], condition=~Q(gstin=""), name="vendor_gstin_unique"
+            ),
+            models.CheckConstraint(
+                condition=Q(registration="enrolled_unregistered") | ~Q(gstin=""),
+                name="vendor_registered_has_gstin",
+            ),
+            models.CheckConstraint(
+                condition=Q(registration="registered") | ~Q(enrolment_number=""),
+                name="vendor_enrolled_has_number",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name_en
@@ -109,6 +139,15 @@ class Vendor(models.Model):
     @property
     def name(self) -> str:
         return localized(self, "name")
+
+    @property
+    def is_registered(self) -> bool:
+        return self.registration == SupplierRegistration.REGISTERED
+
+    @property
+    def gst_state_code(self) -> str:
+        """The state the vendor supplies from: its GSTIN's, or its enrolment's state."""
+        return self.gstin[:2] if self.gstin else self.state.gst_state_code
 
     @property
     def bank_account_masked(self) -> str:

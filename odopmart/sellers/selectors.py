@@ -93,14 +93,16 @@ def vendor_onboarding_problems(vendor: Vendor) -> dict[str, list[str]]:
             problems.setdefault(step, []).extend(_messages(error))
 
     business = OnboardingStep.BUSINESS
-    for name in ("name_en", "legal_name", "type", "gstin", "pan"):
+    # An enrolled unregistered supplier has an enrolment number instead of a GSTIN.
+    tax_id = "gstin" if vendor.is_registered else "enrolment_number"
+    for name in ("name_en", "legal_name", "type", tax_id, "pan"):
         if not getattr(vendor, name):
             missing(business, name)
     if vendor.gstin:
         check(business, lambda: validators.validate_gstin(vendor.gstin))
     if vendor.pan:
         check(business, lambda: validators.validate_pan(vendor.pan))
-        if business not in problems:
+        if business not in problems and vendor.gstin:
             check(business, lambda: validators.validate_pan_matches_gstin(vendor.pan, vendor.gstin))
 
     address = OnboardingStep.ADDRESS
@@ -134,6 +136,8 @@ def vendor_onboarding_problems(vendor: Vendor) -> dict[str, list[str]]:
 
     present = set(vendor.documents.values_list("kind", flat=True))
     for kind in REQUIRED_DOCUMENT_KINDS:
+        if kind == DocumentKind.GST_CERTIFICATE and not vendor.is_registered:
+            continue  # no GST registration to show
         if kind not in present:
             problems.setdefault(OnboardingStep.DOCUMENTS, []).append(
                 gettext("Upload the %(document)s.") % {"document": DocumentKind(kind).label}

@@ -21,6 +21,7 @@ from odopmart.orders.exceptions import OrderError
 from odopmart.orders.loaders import RateCardRow, rate_card_read
 from odopmart.orders.models import ShippingRate
 from odopmart.regions.models import Pincode
+from odopmart.sellers.models import Vendor
 
 
 class Zone(TextChoices):
@@ -123,13 +124,16 @@ def charge_for_weight(zone: str, weight_grams: int, on: date) -> int:
 
 
 def shipping_for(
-    pickup_pincodes: Iterable[str],
+    pickup_pincodes: Iterable[str] | Vendor,
     weight_grams: int,
     delivery_pincode: Pincode | str,
     items_total_paise: int,
     on: date | None = None,
 ) -> ShippingCharge:
     """The charge for one vendor's shipment of `weight_grams` from its pickups to the buyer.
+
+    `pickup_pincodes` are the artisans' PIN codes (parcels leave from their doors), or a Vendor
+    for its own pickup point.
 
     A shipment with several pickup points is charged at the widest zone among them. It ships
     free when its items (incl. GST) reach the configured amount.
@@ -140,7 +144,11 @@ def shipping_for(
         if isinstance(delivery_pincode, Pincode)
         else delivery_pincode_check(delivery_pincode)
     )
-    pickups = list(pickup_pincodes)
+    if isinstance(pickup_pincodes, Vendor):
+        vendor = pickup_pincodes
+        pickups = [vendor.pickup_pincode or vendor.pincode]
+    else:
+        pickups = list(pickup_pincodes)
     known = pincodes_get(pickups)
     zones = [zone_between(known.get(code), delivery) for code in pickups] or [Zone.NATIONAL]
     zone = max(zones, key=_ZONE_ORDER.index)

@@ -104,3 +104,9 @@ def test_seller_order_records_shipping_and_its_tax(make_product, cart_with, plac
     assert seller_order.shipping_cgst_paise == seller_order.shipping_sgst_paise > 0
     assert seller_order.grand_total_paise == 54000
     assert order.shipping_total_paise == 4000
+
+
+def test_a_vendor_stands_for_its_pickup_point(make_vendor):
+    vendor = make_vendor(pickup_pincode="221001")
+    assert shipping_for(vendor, 400, "221001", 0, ON).zone == Zone.LOCAL
+    assert shipping_for(make_vendor(), 400, "221001", 0, ON).zone == Zone.STATE

@@ -67,6 +67,9 @@ class GstDocument(models.Model):
     sgst_total_paise = models.BigIntegerField(_("SGST (paise)"), default=0)
     igst_total_paise = models.BigIntegerField(_("IGST (paise)"), default=0)
     grand_total_paise = models.BigIntegerField(_("total (paise)"), default=0)
+    # The remaining particulars as printed: reverse charge, amount in words, the operator's
+    # GSTIN, the HSN length printed, the signature line, references to the order or invoice.
+    details = models.JSONField(_("particulars"), default=dict, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -139,3 +142,27 @@ class CommissionInvoice(GstDocument):
                 name="commissioninvoice_period_order",
             ),
         ]
+
+
+class HsnDigits(models.IntegerChoices):
+    """Notification 78/2020-CT: turnover up to ₹5 crore in the preceding year → 4 digits (which
+    may be left off B2C invoices, but we print them); above → 6 digits; 8 for the full item."""
+
+    FOUR = 4, _("4 digits (turnover up to ₹5 crore)")
+    SIX = 6, _("6 digits (turnover above ₹5 crore)")
+    EIGHT = 8, _("8 digits (full tariff item)")
+
+
+class VendorInvoiceSetting(models.Model):
+    """How a vendor's invoices are printed. No row: 4-digit HSN."""
+
+    vendor = models.OneToOneField(Vendor, on_delete=models.CASCADE, related_name="invoice_setting")
+    hsn_digits = models.PositiveSmallIntegerField(
+        _("HSN digits printed"), choices=HsnDigits.choices, default=HsnDigits.FOUR
+    )
+
+    class Meta:
+        verbose_name = _("vendor invoice setting")
+
+    def __str__(self) -> str:
+        return f"{self.vendor}: {self.hsn_digits}"

@@ -229,4 +229,10 @@ def return_request_receive(return_request: ReturnRequest, *, actor: Any) -> Retu
         return_request.received_at = now
         return_request.refund_paise = amount if refund is not None else 0
         return_request.save(update_fields=["status", "received_at", "refund_paise"])
+        # The vendor's credit note follows the goods coming back (cash on delivery too).
+        outbox_publish(
+            "return.received",
+            {"order_id": order.pk, "item_id": item.pk, "return_request_id": return_request.pk},
+            dedupe_key=f"return.received:{return_request.pk}",
+        )
     return return_request

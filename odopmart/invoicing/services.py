@@ -1,0 +1,686 @@
+"""Issuing GST documents: the vendor's tax invoice (or bill of supply) per seller order, credit
+notes for what is cancelled or returned after invoicing, and the operator's monthly commission
+invoice to each vendor.
+
+Every document is a frozen snapshot of the rule 46 particulars (INDIA_COMMERCE.md 2.2) taken
+inside the transaction that takes its number, so a number is never lost or used twice. An issued
+document is never edited: a change is a credit note.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.db.models import Count, Sum
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from odopmart.invoicing.conf import invoicing_setting, operator_identity
+from odopmart.invoicing.exceptions import InvoicingError
+from odopmart.invoicing.models import (
+    CommissionInvoice,
+    CreditNote,
+    DocumentKind,
+    TaxInvoice,
+    VendorInvoiceSetting,
+)
+from odopmart.invoicing.numbering import document_number_next
+from odopmart.invoicing.words import amount_in_words
+from odopmart.orders.models import Order, OrderItem, ReturnRequest, SellerOrder
+from odopmart.orders.states import ItemStatus, OrderStatus, SellerOrderStatus, SupplyType
+from odopmart.regions.models import State, StateType
+from odopmart.sellers.models import Vendor
+
+logger = logging.getLogger("odopmart.invoicing")
+
+_TAX_FIELDS = ("taxable_paise", "cgst_paise", "sgst_paise", "igst_paise")
+# An order is invoiced once it is paid or its cash on delivery accepted (it is then "placed").
+_INVOICEABLE_ORDER = {
+    OrderStatus.PLACED,
+    OrderStatus.PARTLY_SHIPPED,
+    OrderStatus.SHIPPED,
+    OrderStatus.DELIVERED,
+    OrderStatus.COMPLETED,
+}
+SHIPPING = "shipping"
+
+# --- shared particulars ----------------------------------------------------------------------
+
+
+def is_registered(vendor: Vendor) -> bool:
+    """False for an enrolled unregistered supplier (Notification 34/2023-CT): no GST."""
+    return getattr(vendor, "registration", "registered") != "enrolled_unregistered"
+
+
+def hsn_digits_for(vendor: Vendor) -> int:
+    setting = VendorInvoiceSetting.objects.filter(vendor=vendor).first()
+    return setting.hsn_digits if setting else int(invoicing_setting("HSN_DIGITS_DEFAULT"))
+
+
+def _state_label(state: State | None) -> str:
+    # A union territory without a legislature levies UTGST where a state levies SGST.
+    return "UTGST" if state is not None and state.type == StateType.UNION_TERRITORY else "SGST"
+
+
+def _state(code: str) -> State | None:
+    return State.objects.filter(gst_state_code=code).first()
+
+
+def _vendor_party(vendor: Vendor) -> dict[str, Any]:
+    state = vendor.state
+    return {
+        "name": vendor.legal_name or vendor.name_en,
+        "trade_name_en": vendor.name_en,
+        "trade_name_hi": vendor.name_hi,
+        "gstin": vendor.gstin,
+        "registration": getattr(vendor, "registration", "registered"),
+        "enrolment_number": getattr(vendor, "enrolment_number", ""),
+        "address": vendor.address,
+        "pincode": vendor.pincode,
+        "state_code": vendor.gstin[:2] if vendor.gstin else state.gst_state_code,
+        "state_name_en": state.name_en,
+        "state_name_hi": state.name_hi,
+    }
+
+
+def _operator_party() -> dict[str, Any]:
+    operator = operator_identity()
+    state = _state(operator["state_code"])
+    return {
+        "name": operator["name"],
+        "gstin": operator["gstin"],
+        "address": operator["address"],
+        "state_code": operator["state_code"],
+        "state_name_en": state.name_en if state else "",
+        "state_name_hi": state.name_hi if state else "",
+    }
+
+
+def _recipient_of(order: Order) -> dict[str, Any]:
+    """The buyer as recorded on the invoice; the delivery address decides the place of supply
+    (IGST Act s.10(1)(ca), Circular 209/3/2024-GST), so it is always printed."""
+    state = order.ship_state
+    lines = [order.ship_line1, order.ship_line2, order.ship_city, order.ship_district]
+    return {
+        "name": order.ship_name,
+        "address": ", ".join(part for part in lines if part),
+        "pincode": order.ship_pincode,
+        "state_code": state.gst_state_code,
+        "state_name_en": state.name_en,
+        "state_name_hi": state.name_hi,
+        "gstin": "",  # a consumer: no GSTIN (rule 46(e))
+    }
+
+
+def _totals(lines: list[dict[str, Any]]) -> dict[str, int]:
+    totals = {f"{name}": sum(line[name] for line in lines) for name in _TAX_FIELDS}
+    totals["grand_total_paise"] = sum(totals.values())
+    return totals
+
+
+def _words(paise: int) -> dict[str, str]:
+    return {
+        "amount_in_words_en": amount_in_words(paise),
+        "amount_in_words_hi": amount_in_words(paise, "hi"),
+    }
+
+
+def _signature(issuer_name: str) -> dict[str, str]:
+    # Rule 46(q) allows a digital signature; the document is generated by the system and says so.
+    return {
+        "signature_en": f"Digitally issued on behalf of {issuer_name}",
+        "signature_hi": f"{issuer_name} की ओर से डिजिटल रूप से जारी",
+        "computer_generated": True,
+    }
+
+
+def _rates(rate_bp: int, supply_type: str) -> dict[str, int]:
+    if supply_type == SupplyType.INTRA_STATE:
+        return {
+            "cgst_rate_bp": rate_bp // 2,
+            "sgst_rate_bp": rate_bp - rate_bp // 2,
+            "igst_rate_bp": 0,
+        }
+    return {"cgst_rate_bp": 0, "sgst_rate_bp": 0, "igst_rate_bp": rate_bp}
+
+
+def _per_unit(taxable_paise: int, quantity: int) -> int:
+    return int((Decimal(taxable_paise) / quantity).quantize(Decimal(1))) if quantity else 0
+
+
+# --- tax invoice -----------------------------------------------------------------------------
+
+
+def _goods_line(item: OrderItem, digits: int, supply_type: str, registered: bool) -> dict[str, Any]:
+    artisan = item.artisan
+    district_en = item.district_name_en or artisan.district.name_en
+    district_hi = item.district_name_hi or artisan.district.name_hi or district_en
+    label_en = f" ({item.variant_label_en})" if item.variant_label_en else ""
+    label_hi_text = item.variant_label_hi or item.variant_label_en
+    label_hi = f" ({label_hi_text})" if label_hi_text else ""
+    rate = item.gst_rate_bp if registered else 0
+    return {
+        "kind": "goods",
+        "item_id": item.pk,
+        "sku": item.sku,
+        "description_en": f"{item.name_en}{label_en}",
+        "description_hi": f"{item.name_hi or item.name_en}{label_hi}",
+        "maker_en": f"Made by {artisan.name_en}, {district_en}",
+        "maker_hi": f"निर्माता: {artisan.name_hi or artisan.name_en}, {district_hi}",
+        "hsn": item.hsn_code,
+        "hsn_printed": item.hsn_code[:digits],
+        "quantity": item.quantity,
+        "unit": invoicing_setting("UNIT"),
+        "unit_price_paise": _per_unit(item.taxable_value_paise, item.quantity),
+        "total_value_paise": item.taxable_value_paise,
+        "discount_paise": 0,
+        "rate_bp": rate,
+        **_rates(rate, supply_type),
+        "taxable_paise": item.taxable_value_paise,
+        "cgst_paise": item.cgst_paise,
+        "sgst_paise": item.sgst_paise,
+        "igst_paise": item.igst_paise,
+        "total_paise": item.line_total_paise,
+    }
+
+
+def _shipping_line(seller_order: SellerOrder, all_items: list[OrderItem], digits: int,
+                   registered: bool) -> dict[str, Any]:  # fmt: skip
+    """Delivery billed by the vendor is part of the supply and takes the goods' highest rate,
+    exactly as the checkout priced it (orders.pricing)."""
+    principal = max(all_items, key=lambda item: (item.gst_rate_bp, -item.pk))
+    rate = principal.gst_rate_bp if registered else 0
+    taxable = seller_order.shipping_taxable_paise or seller_order.shipping_paise
+    return {
+        "kind": SHIPPING,
+        "item_id": None,
+        "sku": "",
+        "description_en": "Delivery charges",
+        "description_hi": "डिलीवरी शुल्क",
+        "maker_en": "",
+        "maker_hi": "",
+        "hsn": principal.hsn_code,
+        "hsn_printed": principal.hsn_code[:digits],
+        "quantity": 1,
+        "unit": "OTH",
+        "unit_price_paise": taxable,
+        "total_value_paise": taxable,
+        "discount_paise": 0,
+        "rate_bp": rate,
+        **_rates(rate, seller_order.supply_type),
+        "taxable_paise": taxable,
+        "cgst_paise": seller_order.shipping_cgst_paise,
+        "sgst_paise": seller_order.shipping_sgst_paise,
+        "igst_paise": seller_order.shipping_igst_paise,
+        "total_paise": seller_order.shipping_paise,
+    }
+
+
+def _check_invoiceable(order: Order, seller_order: SellerOrder) -> None:
+    if order.status == OrderStatus.CANCELLED or seller_order.status == SellerOrderStatus.CANCELLED:
+        raise InvoicingError(
+            "cancelled", _("This order was cancelled; there is nothing to invoice.")
+        )
+    if order.status not in _INVOICEABLE_ORDER or order.placed_at is None:
+        raise InvoicingError(
+            "not_paid",
+            _("An invoice is issued once the order is paid or cash on delivery is confirmed."),
+        )
+
+
+def invoice_issue_for_seller_order(
+    seller_order: SellerOrder, *, actor: Any = None, on: date | None = None
+) -> TaxInvoice:
+    """The vendor's tax invoice (bill of supply for an enrolled unregistered supplier) for the
+    seller order: one only; a second call returns the first. Refused (InvoicingError "not_paid"
+    or "cancelled") for an order not yet paid or COD-confirmed, or cancelled entirely.
+
+    Items cancelled before the invoice are left off (never supplied); later cancellations and
+    returns are credited by credit notes.
+    """
+    found = TaxInvoice.objects.filter(seller_order_id=seller_order.pk).first()
+    if found is not None:
+        return found
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        # The order row is what cancelling locks too: a cancellation either comes before the
+        # invoice (and its item is left off) or after it (and gets a credit note).
+        order = (
+            Order.objects.select_for_update()
+            .select_related("ship_state")
+            .get(pk=seller_order.order_id)
+        )
+        seller_order = SellerOrder.objects.select_related("vendor__state").get(pk=seller_order.pk)
+        found = TaxInvoice.objects.filter(seller_order_id=seller_order.pk).first()
+        if found is not None:
+            return found
+        _check_invoiceable(order, seller_order)
+        vendor = seller_order.vendor
+        registered = is_registered(vendor)
+        digits = hsn_digits_for(vendor)
+        all_items = list(seller_order.items.select_related("artisan__district").order_by("pk"))
+        items = [item for item in all_items if item.status != ItemStatus.CANCELLED]
+        if not items:
+            raise InvoicingError(
+                "cancelled", _("Every item was cancelled; there is nothing to invoice.")
+            )
+        lines = [_goods_line(item, digits, seller_order.supply_type, registered) for item in items]
+        if seller_order.shipping_paise:
+            lines.append(_shipping_line(seller_order, all_items, digits, registered))
+        totals = _totals(lines)
+        kind = DocumentKind.TAX_INVOICE if registered else DocumentKind.BILL_OF_SUPPLY
+        number = document_number_next(vendor_id=vendor.pk, kind=kind, on=on)
+        supplier = _vendor_party(vendor)
+        place = _state(seller_order.place_of_supply_code)
+        operator = operator_identity()
+        details: dict[str, Any] = {
+            "order_number": order.number,
+            "seller_order_number": seller_order.number,
+            "payment_method": order.payment_method,
+            "supply_type": seller_order.supply_type,
+            "state_tax_label": _state_label(vendor.state),
+            "reverse_charge": False,
+            "hsn_digits": digits,
+            "operator_gstin": operator["gstin"],
+            "operator_name": operator["name"],
+            "place_of_supply_name_hi": place.name_hi if place else "",
+            "issued_by": getattr(actor, "pk", None),
+            **_words(totals["grand_total_paise"]),
+            **_signature(supplier["name"]),
+        }
+        invoice = TaxInvoice.objects.create(
+            seller_order=seller_order,
+            kind=kind,
+            series=number.series,
+            serial=number.serial,
+            number=number.number,
+            issued_on=on,
+            supplier=supplier,
+            recipient=_recipient_of(order),
+            place_of_supply_code=seller_order.place_of_supply_code,
+            place_of_supply_name=place.name_en if place else seller_order.place_of_supply_code,
+            lines=lines,
+            taxable_total_paise=totals["taxable_paise"],
+            cgst_total_paise=totals["cgst_paise"],
+            sgst_total_paise=totals["sgst_paise"],
+            igst_total_paise=totals["igst_paise"],
+            grand_total_paise=totals["grand_total_paise"],
+            details=details,
+        )
+    logger.info("Invoice %s issued for %s", invoice.number, seller_order.number)
+    return invoice
+
+
+def invoices_issue_for_order(
+    order: Order, *, actor: Any = None, on: date | None = None
+) -> list[TaxInvoice]:
+    """Every seller order's invoice (those cancelled entirely are skipped)."""
+    issued = []
+    for seller_order in order.seller_orders.exclude(status=SellerOrderStatus.CANCELLED).order_by(
+        "pk"
+    ):
+        try:
+            issued.append(invoice_issue_for_seller_order(seller_order, actor=actor, on=on))
+        except InvoicingError as error:
+            if error.code != "cancelled":
+                raise
+    return issued
+
+
+# --- credit notes ----------------------------------------------------------------------------
+
+
+def _credited(invoice: TaxInvoice) -> dict[Any, dict[str, int]]:
+    """What the invoice's credit notes have already credited, per item id (and shipping)."""
+    done: dict[Any, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for lines in invoice.credit_notes.values_list("lines", flat=True):
+        for line in lines:
+            key = line["item_id"] if line["kind"] == "goods" else SHIPPING
+            for name in (*_TAX_FIELDS, "quantity"):
+                done[key][name] += line[name]
+    return done
+
+
+def _credit_line(line: dict[str, Any], done: dict[str, int], quantity: int) -> dict[str, Any]:
+    """The credit of `quantity` units of an invoice line: the rest of the line when it is the
+    last of its units, else its proportion; never more than is left."""
+    left_qty = line["quantity"] - done.get("quantity", 0)
+    credit = dict(line)
+    credit["quantity"] = quantity
+    for name in _TAX_FIELDS:
+        left = line[name] - done.get(name, 0)
+        if quantity == left_qty:
+            credit[name] = left
+        else:
+            share = Decimal(line[name]) * quantity / line["quantity"]
+            credit[name] = min(left, int(share.quantize(Decimal(1))))
+    credit["total_value_paise"] = credit["taxable_paise"]
+    credit["unit_price_paise"] = line["unit_price_paise"]
+    credit["total_paise"] = sum(credit[name] for name in _TAX_FIELDS)
+    return credit
+
+
+def credit_note_issue(
+    invoice: TaxInvoice,
+    *,
+    item: OrderItem | None,
+    reason: str,
+    return_request: ReturnRequest | None = None,
+    dedupe_key: str,
+    quantity: int | None = None,
+    include_shipping: bool = False,
+    on: date | None = None,
+    actor: Any = None,
+) -> CreditNote:
+    """A credit note (CGST s.34) on the invoice for an item (all its uncredited units, or
+    `quantity` of them), plus whatever of the shipping is not yet credited if `include_shipping`.
+    With no item: everything on the invoice not yet credited, shipping included (the whole
+    seller order was cancelled).
+
+    Once per `dedupe_key` (the cause: a cancellation or a return). Never credits more than was
+    invoiced: InvoicingError "already_credited", "more_than_invoiced", "not_on_invoice" or
+    "nothing_to_credit", and nothing is written.
+    """
+    found = CreditNote.objects.filter(dedupe_key=dedupe_key).first()
+    if found is not None:
+        return found
+    reason = (reason or "").strip()[:200]
+    if not reason:
+        raise InvoicingError("reason_required", _("Say why the invoice is credited."))
+    if quantity is not None and quantity < 1:
+        raise InvoicingError("invalid_quantity", _("Credit at least one unit."))
+    on = on or timezone.localdate()
+    with transaction.atomic():
+        invoice = TaxInvoice.objects.select_for_update().get(pk=invoice.pk)
+        found = CreditNote.objects.filter(dedupe_key=dedupe_key).first()
+        if found is not None:
+            return found
+        if on < invoice.issued_on:
+            on = invoice.issued_on  # a credit note cannot predate its invoice
+        done = _credited(invoice)
+        goods = [line for line in invoice.lines if line["kind"] == "goods"]
+        wanted: list[dict[str, Any]] = []
+        if item is not None:
+            line = next((ln for ln in goods if ln["item_id"] == item.pk), None)
+            if line is None:
+                raise InvoicingError("not_on_invoice", _("This item is not on the invoice."))
+            left = line["quantity"] - done[item.pk]["quantity"]
+            if left <= 0:
+                raise InvoicingError(
+                    "already_credited", _("This item has already been credited in full.")
+                )
+            if quantity is not None and quantity > left:
+                raise InvoicingError(
+                    "more_than_invoiced",
+                    _("Only %(left)d of %(invoiced)d units are left to credit on this invoice.")
+                    % {"left": left, "invoiced": line["quantity"]},
+                )
+            wanted.append(_credit_line(line, done[item.pk], quantity or left))
+        else:
+            include_shipping = True
+            for line in goods:
+                left = line["quantity"] - done[line["item_id"]]["quantity"]
+                if left > 0:
+                    wanted.append(_credit_line(line, done[line["item_id"]], left))
+        if include_shipping:
+            shipping = next((ln for ln in invoice.lines if ln["kind"] == SHIPPING), None)
+            if shipping is not None and done[SHIPPING]["quantity"] < shipping["quantity"]:
+                wanted.append(_credit_line(shipping, done[SHIPPING], shipping["quantity"]))
+        if not wanted:
+            raise InvoicingError(
+                "nothing_to_credit", _("Everything on this invoice is already credited.")
+            )
+        totals = _totals(wanted)
+        number = document_number_next(
+            vendor_id=invoice.seller_order.vendor_id, kind=DocumentKind.CREDIT_NOTE, on=on
+        )
+        details = {
+            key: invoice.details.get(key)
+            for key in (
+                "order_number", "seller_order_number", "supply_type", "state_tax_label",
+                "reverse_charge", "hsn_digits", "operator_gstin", "operator_name",
+                "place_of_supply_name_hi", "signature_en", "signature_hi", "computer_generated",
+            )
+        }  # fmt: skip
+        details.update(
+            {
+                "invoice_number": invoice.number,
+                "invoice_date": invoice.issued_on.isoformat(),
+                "invoice_kind": invoice.kind,
+                "cause": "return" if return_request is not None else "cancellation",
+                "issued_by": getattr(actor, "pk", None),
+                **_words(totals["grand_total_paise"]),
+            }
+        )
+        note = CreditNote.objects.create(
+            invoice=invoice,
+            item=item,
+            return_request=return_request,
+            reason=reason,
+            dedupe_key=dedupe_key,
+            series=number.series,
+            serial=number.serial,
+            number=number.number,
+            issued_on=on,
+            supplier=invoice.supplier,
+            recipient=invoice.recipient,
+            place_of_supply_code=invoice.place_of_supply_code,
+            place_of_supply_name=invoice.place_of_supply_name,
+            lines=wanted,
+            taxable_total_paise=totals["taxable_paise"],
+            cgst_total_paise=totals["cgst_paise"],
+            sgst_total_paise=totals["sgst_paise"],
+            igst_total_paise=totals["igst_paise"],
+            grand_total_paise=totals["grand_total_paise"],
+            details=details,
+        )
+    logger.info("Credit note %s on %s (%s)", note.number, invoice.number, dedupe_key)
+    return note
+
+
+# --- commission invoices -----------------------------------------------------------------------
+
+
+def _commission_groups(
+    vendor: Vendor, period_start: date, period_end: date
+) -> list[dict[str, int]]:
+    """The books' per-item accruals in the period, by commission rate (one invoice line each)."""
+    from odopmart.ledger.models import ItemAccrual
+
+    return list(
+        ItemAccrual.objects.filter(
+            vendor=vendor,
+            recognised_on__gte=period_start,
+            recognised_on__lte=period_end,
+            commission_paise__gt=0,
+        )
+        .values("commission_rate_bp")
+        .annotate(
+            base=Sum("commission_base_paise"),
+            commission=Sum("commission_paise"),
+            accrued_cgst=Sum("commission_cgst_paise"),
+            accrued_sgst=Sum("commission_sgst_paise"),
+            accrued_igst=Sum("commission_igst_paise"),
+            items=Count("pk"),
+        )
+        .order_by("commission_rate_bp")
+    )
+
+
+def _rupees(paise: int) -> str:
+    return f"{Decimal(paise) / 100:,.2f}"
+
+
+def commission_invoice_issue(
+    vendor: Vendor, *, period_start: date, period_end: date, on: date | None = None
+) -> CommissionInvoice:
+    """The operator's tax invoice to the vendor for the commission the books accrued on its
+    sales recognised in the period, with GST at the rate in force on the invoice date: CGST +
+    SGST when the vendor is in the operator's state, else IGST (IGST Act s.12(2)(a)).
+
+    One per vendor and period (a second call returns the first). InvoicingError "nothing_due"
+    when no commission accrued, "period_open" before the period has ended.
+    """
+    from odopmart.ledger.commission import commission_supply_type
+    from odopmart.ledger.models import StatutoryRateKind
+    from odopmart.ledger.rates import statutory_rate_bp
+    from odopmart.ledger.withholding import split_tax
+
+    if period_end < period_start:
+        raise InvoicingError("bad_period", _("The period ends before it starts."))
+    on = on or timezone.localdate()
+    if on < period_end:
+        raise InvoicingError("period_open", _("The period has not ended yet."))
+
+    def existing() -> CommissionInvoice | None:
+        return CommissionInvoice.objects.filter(
+            vendor=vendor, period_start=period_start, period_end=period_end
+        ).first()
+
+    if (found := existing()) is not None:
+        return found
+    try:
+        with transaction.atomic():
+            vendor = Vendor.objects.select_for_update().select_related("state").get(pk=vendor.pk)
+            if (found := existing()) is not None:
+                return found
+            groups = _commission_groups(vendor, period_start, period_end)
+            if not groups:
+                raise InvoicingError("nothing_due", _("No commission is due for this period."))
+            recipient = _vendor_party(vendor)
+            supply_type = commission_supply_type(recipient["state_code"])
+            try:
+                rate = statutory_rate_bp(StatutoryRateKind.GST_ON_COMMISSION, on)
+            except Exception as error:  # LedgerError: no rate row
+                raise InvoicingError("rate_missing", str(error)) from error
+            sac = str(invoicing_setting("COMMISSION_SAC"))
+            lines = []
+            for group in groups:
+                tax = split_tax(group["commission"], rate, supply_type)
+                percent = f"{Decimal(group['commission_rate_bp']) / 100:.2f}"
+                lines.append(
+                    {
+                        "kind": "service",
+                        "item_id": None,
+                        "sku": "",
+                        "description_en": (
+                            f"Commission at {percent}% on sales of ₹{_rupees(group['base'])} "
+                            f"({group['items']} items), "
+                            f"{period_start:%d %b %Y} to {period_end:%d %b %Y}"
+                        ),
+                        "description_hi": (
+                            f"₹{_rupees(group['base'])} की बिक्री ({group['items']} वस्तुएँ) पर "
+                            f"{percent}% कमीशन, {period_start:%d.%m.%Y} से {period_end:%d.%m.%Y}"
+                        ),
+                        "maker_en": "",
+                        "maker_hi": "",
+                        "hsn": sac,
+                        "hsn_printed": sac,
+                        "quantity": 1,
+                        "unit": "OTH",
+                        "commission_rate_bp": group["commission_rate_bp"],
+                        "base_paise": group["base"],
+                        "unit_price_paise": group["commission"],
+                        "total_value_paise": group["commission"],
+                        "discount_paise": 0,
+                        "rate_bp": rate,
+                        **_rates(rate, supply_type),
+                        "taxable_paise": group["commission"],
+                        "cgst_paise": tax.cgst_paise,
+                        "sgst_paise": tax.sgst_paise,
+                        "igst_paise": tax.igst_paise,
+                        "total_paise": group["commission"] + tax.total_paise,
+                    }
+                )
+            totals = _totals(lines)
+            number = document_number_next(
+                vendor_id=None, kind=DocumentKind.COMMISSION_INVOICE, on=on
+            )
+            supplier = _operator_party()
+            # Place of supply of a B2B service: the recipient's location (IGST Act s.12(2)).
+            place = vendor.state
+            accrued = sum(g["accrued_cgst"] + g["accrued_sgst"] + g["accrued_igst"] for g in groups)
+            invoice = CommissionInvoice.objects.create(
+                vendor=vendor,
+                period_start=period_start,
+                period_end=period_end,
+                series=number.series,
+                serial=number.serial,
+                number=number.number,
+                issued_on=on,
+                supplier=supplier,
+                recipient=recipient,
+                place_of_supply_code=recipient["state_code"],
+                place_of_supply_name=place.name_en,
+                lines=lines,
+                taxable_total_paise=totals["taxable_paise"],
+                cgst_total_paise=totals["cgst_paise"],
+                sgst_total_paise=totals["sgst_paise"],
+                igst_total_paise=totals["igst_paise"],
+                grand_total_paise=totals["grand_total_paise"],
+                details={
+                    "supply_type": supply_type,
+                    "state_tax_label": _state_label(_state(supplier["state_code"])),
+                    "reverse_charge": False,
+                    "sac": sac,
+                    "place_of_supply_name_hi": place.name_hi,
+                    "operator_gstin": supplier["gstin"],
+                    "operator_name": supplier["name"],
+                    # What the books withheld item by item; rounding per item may differ from
+                    # the tax on the total by a few paise.
+                    "gst_accrued_paise": accrued,
+                    "items": sum(g["items"] for g in groups),
+                    **_words(totals["grand_total_paise"]),
+                    **_signature(supplier["name"]),
+                },
+            )
+    except IntegrityError:
+        # Another run issued it at the same moment (one per vendor and period).
+        if (found := existing()) is not None:
+            return found
+        raise
+    logger.info("Commission invoice %s for %s", invoice.number, vendor)
+    return invoice
+
+
+def previous_month(today: date) -> tuple[date, date]:
+    first_this = today.replace(day=1)
+    last_prev = first_this.fromordinal(first_this.toordinal() - 1)
+    return last_prev.replace(day=1), last_prev
+
+
+def commission_invoices_issue(
+    *, period_start: date, period_end: date, on: date | None = None
+) -> dict[str, int]:
+    """Issue the period's commission invoice to every vendor with commission accrued in it
+    (idempotent: a vendor already invoiced for the period is counted, not invoiced again)."""
+    from odopmart.ledger.models import ItemAccrual
+
+    vendor_ids = (
+        ItemAccrual.objects.filter(
+            recognised_on__gte=period_start, recognised_on__lte=period_end, commission_paise__gt=0
+        )
+        .values_list("vendor_id", flat=True)
+        .distinct()
+        .order_by("vendor_id")
+    )
+    counts = {"issued": 0, "existing": 0, "failed": 0}
+    for vendor in Vendor.objects.filter(pk__in=list(vendor_ids)).order_by("pk"):
+        before = CommissionInvoice.objects.filter(
+            vendor=vendor, period_start=period_start, period_end=period_end
+        ).exists()
+        try:
+            commission_invoice_issue(
+                vendor, period_start=period_start, period_end=period_end, on=on
+            )
+        except InvoicingError:
+            logger.exception("Commission invoice for %s not issued", vendor)
+            counts["failed"] += 1
+            continue
+        counts["existing" if before else "issued"] += 1
+    return counts

@@ -94,12 +94,11 @@ def shipment_label_pdf(shipment: Shipment) -> bytes:
     doc.set_font("NotoSans", "B", 10)
     doc.multi_cell(content_width, 4.6, order.ship_name, new_x="LMARGIN", new_y="NEXT")
     doc.set_font("NotoSans", "", 9)
+    district = order.ship_district if order.ship_district != order.ship_city else ""
     address = ", ".join(
-        part
-        for part in (order.ship_line1, order.ship_line2, order.ship_city, order.ship_district)
-        if part
+        part for part in (order.ship_line1, order.ship_line2, order.ship_city, district) if part
     )
-    doc.multi_cell(content_width, 4.2, address, new_x="LMARGIN", new_y="NEXT")
+    doc.multi_cell(content_width, 4.2, address, align="L", new_x="LMARGIN", new_y="NEXT")
     doc.set_font("NotoSans", "B", 11)
     doc.cell(
         content_width, 5.4, f"PIN {order.ship_pincode} · {order.ship_state.name_en}",
@@ -119,7 +118,7 @@ def shipment_label_pdf(shipment: Shipment) -> bytes:
     doc.set_font("NotoSans", "", 8)
     doc.multi_cell(
         content_width, 3.8, f"{shipment.pickup_address} · PIN {shipment.pickup_pincode}",
-        new_x="LMARGIN", new_y="NEXT",
+        align="L", new_x="LMARGIN", new_y="NEXT",
     )  # fmt: skip
     phone = f"Phone · फ़ोन: {shipment.pickup_phone}" if shipment.pickup_phone else ""
     vendor = seller_order.vendor
@@ -127,18 +126,18 @@ def shipment_label_pdf(shipment: Shipment) -> bytes:
         content_width, 3.8,
         " · ".join(part for part in (phone, f"Seller {vendor.name_en} (GSTIN {vendor.gstin})")
                    if part),
-        new_x="LMARGIN", new_y="NEXT",
+        align="L", new_x="LMARGIN", new_y="NEXT",
     )  # fmt: skip
     _rule(doc)
 
     # Order and contents.
     _heading(doc, "ORDER", "ऑर्डर")
     doc.set_font("NotoSans", "", 8)
-    doc.cell(
+    doc.multi_cell(
         content_width, 3.8,
-        f"{order.number} · {seller_order.number} · {shipment.reference} · "
+        f"{order.number} · {shipment.reference} · "
         f"{timezone.localdate(shipment.created_at):%d-%m-%Y}",
-        new_x="LMARGIN", new_y="NEXT",
+        align="L", new_x="LMARGIN", new_y="NEXT",
     )  # fmt: skip
     _heading(doc, "ITEMS", "सामान")
     doc.set_font("NotoSans", "", 8)

@@ -95,3 +95,23 @@ OUTCOME_ANSWERS: dict[str, int] = {
     CallOutcome.MORE_DAYS: Answer.MORE_DAYS,
     CallOutcome.CANNOT_MAKE: Answer.CANNOT_MAKE,
 }
+
+
+# What each ReadinessEvent.kind means, for the history shown to people.
+EVENT_LABELS: dict[str, str] = {
+    "created": _("Asked"),
+    "called": _("Called"),
+    "answered": _("Answered"),
+    "no_answer": _("No answer after the calls"),
+    "no_phone": _("No usable phone number"),
+    "escalated": _("Handed to the helpline"),
+    "overdue": _("Not ready by the new date"),
+    "helpline_task": _("Helpline task opened"),
+    "helpline_call": _("Helpline called"),
+    "alerted": _("Vendor and operator alerted"),
+    "key_ignored": _("Pressed a key that is not a choice"),
+    "reassigned": _("Given to another artisan"),
+    "cancelled": _("Cancelled"),
+    "items_cancelled": _("Items cancelled"),
+    "pickup_not_booked": _("Pickup could not be booked"),
+}

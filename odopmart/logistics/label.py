@@ -116,8 +116,11 @@ def shipment_label_pdf(shipment: Shipment) -> bytes:
         name = f"{name} · {artisan.name_hi}"
     doc.multi_cell(content_width, 4.2, name, new_x="LMARGIN", new_y="NEXT")
     doc.set_font("NotoSans", "", 8)
+    pickup_address = shipment.pickup_address
+    if shipment.pickup_pincode not in pickup_address:
+        pickup_address = f"{pickup_address} · PIN {shipment.pickup_pincode}"
     doc.multi_cell(
-        content_width, 3.8, f"{shipment.pickup_address} · PIN {shipment.pickup_pincode}",
+        content_width, 3.8, pickup_address,
         align="L", new_x="LMARGIN", new_y="NEXT",
     )  # fmt: skip
     phone = f"Phone · फ़ोन: {shipment.pickup_phone}" if shipment.pickup_phone else ""

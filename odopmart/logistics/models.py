@@ -160,6 +160,12 @@ class ShipmentEvent(AuditEvent):
     def __str__(self) -> str:
         return f"{self.shipment_id}: {self.from_status} → {self.to_status} ({self.kind})"
 
+    @property
+    def to_status_label(self) -> str:
+        if self.to_status in ShipmentStatus.values:
+            return str(ShipmentStatus(self.to_status).label)
+        return self.to_status
+
 
 class TrackingWebhook(models.Model):
     """Every tracking webhook call, whatever became of it."""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ShipmentStatus(models.TextChoices):
-    CREATED = "created", _("Booking")
+    CREATED = "created", _("Being booked")
     PICKUP_SCHEDULED = "pickup_scheduled", _("Pickup scheduled")
     PICKUP_FAILED = "pickup_failed", _("Pickup failed")
     PICKED_UP = "picked_up", _("Picked up")

@@ -50,9 +50,8 @@ def test_booking_writes_the_shipment_and_books_after_commit(
 def test_attempt_schedules_pickup_stores_label_and_texts_the_artisan(booked: Shipment) -> None:
     assert booked.booking_state == BookingState.DONE
     assert booked.status == S.PICKUP_SCHEDULED
-    assert (
-        booked.pickup_slot_start is not None and booked.pickup_slot_end > booked.pickup_slot_start
-    )
+    assert booked.pickup_slot_start is not None
+    assert booked.pickup_slot_end > booked.pickup_slot_start
     assert booked.label_file.name.endswith(".pdf")
     sms = Notification.objects.get(template=messages.PICKUP_ARTISAN)
     assert sms.channel == "sms"

@@ -4,7 +4,6 @@ never moving the shipment back."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -12,7 +11,8 @@ from django.utils import timezone
 from odopmart.logistics.models import Shipment, ShipmentEvent
 from odopmart.logistics.providers import TrackingEvent
 from odopmart.logistics.services import shipment_apply_event
-from odopmart.logistics.states import FINAL_STATUSES, SHIPMENT_TRANSITIONS, ShipmentStatus as S
+from odopmart.logistics.states import FINAL_STATUSES, SHIPMENT_TRANSITIONS
+from odopmart.logistics.states import ShipmentStatus as S
 
 pytestmark = pytest.mark.django_db
 T0 = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
@@ -94,8 +94,9 @@ def test_unknown_courier_status_is_only_recorded(booked: Shipment) -> None:
 
 
 def test_rto_path(booked: Shipment) -> None:
-    for minutes, status in enumerate([S.PICKED_UP, S.IN_TRANSIT, S.UNDELIVERED,
-                                      S.RTO_INITIATED, S.RTO_IN_TRANSIT, S.RTO_DELIVERED]):  # fmt: skip
+    path = [S.PICKED_UP, S.IN_TRANSIT, S.UNDELIVERED, S.RTO_INITIATED, S.RTO_IN_TRANSIT,
+            S.RTO_DELIVERED]  # fmt: skip
+    for minutes, status in enumerate(path):
         assert shipment_apply_event(booked, _event(status, minutes + 1)).applied
     assert booked.status == S.RTO_DELIVERED
     assert not shipment_apply_event(booked, _event(S.DELIVERED, 99)).applied

@@ -268,7 +268,7 @@ def place_order(
     buyer = actor_user(buyer)
     if payment_method not in PaymentMethod.values:
         raise OrderError("payment_method_invalid", _("Choose how to pay."), field="payment_method")
-    if buyer is not None and cart.user_id not in (None, buyer.pk):
+    if cart.user_id is not None and (buyer is None or cart.user_id != buyer.pk):
         raise OrderError("cart_not_found", _("This cart is not yours."))
     scope = _idempotency_scope(cart, buyer)
     if idempotency_key:

@@ -193,3 +193,10 @@ def test_unpaid_orders_expire_and_give_stock_back(make_product, cart_with, place
     product.refresh_from_db()
     assert product.in_stock is True
     assert reservations_expire(now=timezone.now() + timedelta(minutes=30)) == 0
+
+
+def test_someone_elses_cart_cannot_be_ordered(make_product, cart_with, place, buyer, other_buyer):
+    cart = cart_with((make_product(), 1), user=buyer)
+    assert _refused(place, cart, buyer=other_buyer).code == "cart_not_found"
+    assert _refused(place, cart, buyer=None).code == "cart_not_found"
+    assert not Order.objects.exists()

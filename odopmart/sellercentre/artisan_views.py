@@ -22,10 +22,13 @@ from odopmart.catalog.listing_issues import ListingError
 from odopmart.catalog.listing_services import MAX_STOCK, variant_set_stock
 from odopmart.catalog.seller_selectors import artisan_items, artisan_variant
 from odopmart.sellercentre.artisan_forms import StockCountForm
+from odopmart.sellercentre.order_views import artisan_items_to_keep_ready
 from odopmart.sellers.access import artisan_for_user
 from odopmart.sellers.models import Artisan
 
 ITEMS_PER_PAGE = 20
+# Paid items shown under "Orders to keep ready" (the oldest first; the rest are counted).
+ORDERS_SHOWN = 20
 
 
 def _own_artisan(request: HttpRequest) -> Artisan:
@@ -58,6 +61,8 @@ def artisan_home(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     changed = request.GET.get("changed", "")
+    to_keep_ready = artisan_items_to_keep_ready(artisan.pk)
+    shown = list(to_keep_ready[:ORDERS_SHOWN])
     return render(
         request,
         "sellercentre/artisan/home.html",
@@ -67,6 +72,11 @@ def artisan_home(request: HttpRequest) -> HttpResponse:
             "page": page,
             "changed": int(changed) if changed.isdigit() else None,
             "max_stock": MAX_STOCK,
+            "to_keep_ready": shown,
+            # Counted only when there are more than are shown (one query in the usual case).
+            "to_keep_ready_count": to_keep_ready.count()
+            if len(shown) == ORDERS_SHOWN
+            else len(shown),
         },
     )
 

@@ -28,6 +28,7 @@ from odopmart.catalog.seller_selectors import (
     vendor_dashboard_numbers,
 )
 from odopmart.catalog.services import catalogue_refresh_counts
+from odopmart.sellercentre.order_views import awaiting_action_counts
 from odopmart.sellers import forms, selectors, services
 from odopmart.sellers.access import (
     artisan_for_user,
@@ -91,11 +92,14 @@ DASHBOARD_LISTING_STATUSES = (
 
 def _vendor_panels(memberships: list[Any]) -> list[dict[str, Any]]:
     """Each of the user's vendors with its numbers (a fixed number of queries for all)."""
-    numbers = vendor_dashboard_numbers(vendor_ids=[m.vendor_id for m in memberships])
+    vendor_ids = [m.vendor_id for m in memberships]
+    numbers = vendor_dashboard_numbers(vendor_ids=vendor_ids)
+    orders = awaiting_action_counts(vendor_ids)
     return [
         {
             "vendor": membership.vendor,
             "numbers": numbers[membership.vendor_id],
+            "orders": orders[membership.vendor_id],
             "listing_counts": [
                 (
                     status,

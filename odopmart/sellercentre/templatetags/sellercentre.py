@@ -41,11 +41,15 @@ def sc_nav(context: template.Context) -> list[dict[str, Any]]:
         ("listings", gettext("Listings"), _first_url(*LISTINGS_URL_NAMES)),
         ("artisans", gettext("Artisans"), _first_url("sellercentre:artisans")),
     ]
-    if user is not None and vendor_memberships(user).exists():
+    is_member = user is not None and vendor_memberships(user).exists()
+    is_moderator = user is not None and has_staff_role(user, StaffRole.MODERATOR)
+    if is_member or is_moderator:
+        items.insert(1, ("orders", gettext("Orders"), _first_url("sellercentre:orders")))
+    if is_member:
         items.append(
             ("profile", gettext("Profile & documents"), _first_url("sellercentre:profile_current"))
         )
-    if user is not None and has_staff_role(user, StaffRole.MODERATOR):
+    if is_moderator:
         items.append(
             ("moderation", gettext("Moderation"), _first_url("sellercentre:seller_moderation"))
         )

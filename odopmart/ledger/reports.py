@@ -246,8 +246,9 @@ def sales_register(month: Month) -> QuerySet:
         "r_place",
     ]
     return (
-        goods.values(*columns)
-        .union(shipping.values(*columns), all=True)
+        goods.order_by()
+        .values(*columns)
+        .union(shipping.order_by().values(*columns), all=True)
         .order_by("r_placed_at", "r_number", "line")
     )
 

@@ -42,6 +42,7 @@ urlpatterns = [
     path("artisans/<int:artisan_id>/move/", views.artisan_move, name="artisan_move"),
     path("orders/", include("odopmart.sellercentre.order_urls")),
     path("finance/", include("odopmart.ledger.urls")),
+    path("invoices/", include("odopmart.invoicing.urls")),
     # Moderators.
     path("moderation/", views.moderation, name="seller_moderation"),
     path(

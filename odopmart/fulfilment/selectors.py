@@ -105,3 +105,12 @@ def readiness_reassign_candidates(request: ReadinessRequest) -> QuerySet[Artisan
         .distinct()
         .order_by("name_en", "pk")
     )
+
+
+def readiness_for_seller_order(seller_order_id: int) -> QuerySet[ReadinessRequest]:
+    """The live requests of one seller order (one per artisan), for the vendor's order page."""
+    return _with_items(
+        ReadinessRequest.objects.filter(seller_order_id=seller_order_id).exclude(
+            status=ReadinessStatus.RESOLVED
+        )
+    ).order_by("artisan__name_en", "pk")

@@ -235,6 +235,9 @@ def readiness_requests_for_order(
     order_id = order.pk if isinstance(order, Order) else order
     created: list[ReadinessRequest] = []
     with transaction.atomic():
+        # The order's row lock (as the orders services take it) makes two runs for one order
+        # wait for each other instead of both asking.
+        Order.objects.select_for_update().filter(pk=order_id).first()
         items = list(
             OrderItem.objects.select_related("seller_order", "artisan")
             .filter(order_id=order_id, status__in=TO_MAKE)

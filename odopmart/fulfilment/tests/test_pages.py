@@ -189,3 +189,24 @@ def test_seller_centre_answer_needs_sign_in(client, request_hi):
     assert "/accounts/" in response["Location"]
     request_hi.refresh_from_db()
     assert request_hi.status == ReadinessStatus.ASKED
+
+
+def test_the_seller_centre_include_posts_the_three_answers(rf, request_hi, shop, make_user):
+    from django.template.loader import render_to_string
+
+    from odopmart.fulfilment.selectors import readiness_for_seller_order
+
+    http_request = rf.get("/seller/artisan/")
+    http_request.user = make_user("viewer")
+    html = render_to_string(
+        "fulfilment/_readiness_actions.html", {"readiness": request_hi}, request=http_request
+    )
+
+    assert reverse("fulfilment:readiness_answer", args=[request_hi.pk]) in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert html.count('name="answer"') == 3
+    assert 'name="next" value="/seller/artisan/"' in html
+    assert list(readiness_for_seller_order(request_hi.seller_order_id)) == sorted(
+        ReadinessRequest.objects.filter(order=request_hi.order),
+        key=lambda r: (r.artisan.name_en, r.pk),
+    )

@@ -76,6 +76,7 @@ def invoices_for_order(order: Order) -> list[OrderDocument]:
     invoices = (
         TaxInvoice.objects.filter(seller_order__order_id=order.pk)
         .annotate(kind_slug=Value(INVOICE, output_field=CharField()), so_id=F("seller_order_id"))
+        .order_by()
         .values_list(*fields)
     )
     notes = (
@@ -84,6 +85,7 @@ def invoices_for_order(order: Order) -> list[OrderDocument]:
             kind_slug=Value(CREDIT_NOTE, output_field=CharField()),
             so_id=F("invoice__seller_order_id"),
         )
+        .order_by()
         .values_list(*fields)
     )
     rows = sorted(

@@ -480,7 +480,9 @@ def _apply_capture(
         problem = f"captured {amount} paise for a payment of {payment.amount_paise}"
     elif order.payments.exclude(pk=payment.pk).filter(status__in=PAID_STATUSES).exists():
         problem = "the order was already paid by another payment"
-    elif order.status in CLOSED_ORDER_STATUSES:
+    elif order.status == OrderStatus.CANCELLED:
+        # An expired order still gets the money if its stock can be held again (the orders
+        # service decides); a cancelled one never does.
         problem = f"money captured for an order that is {order.status}"
     else:
         try:

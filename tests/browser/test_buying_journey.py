@@ -81,12 +81,6 @@ def test_guest_buys_from_two_vendors_pays_in_the_sandbox_and_cancels_one_item(
 
     page.wait_for_url(re.compile(r"/pay/sandbox/"))
     expect(page.locator("main")).to_contain_text(total)
-    # The gateway page's script disables its buttons inside the submit event, which drops the
-    # pressed button's value from the form in Chromium; cloning the form drops that listener
-    # (reported to the payments page's owner).
-    page.evaluate(
-        "document.querySelectorAll('.pay form').forEach(f => f.replaceWith(f.cloneNode(true)))"
-    )
     page.get_by_role("button", name="Pay successfully (UPI)").click()
 
     page.wait_for_url(re.compile(r"/orders/OD[^/]+/placed/"), timeout=30_000)

@@ -197,17 +197,35 @@ def test_capture_for_a_cancelled_order_is_refunded_and_flagged(started, post_web
     assert started.order.status == OrderStatus.CANCELLED
 
 
-def test_capture_for_an_expired_order_is_refunded_and_flagged(started, post_webhook):
+def test_late_capture_for_an_expired_order_holds_the_stock_again(started, post_webhook):
     from datetime import timedelta
 
     from django.utils import timezone
 
     assert reservations_expire(now=timezone.now() + timedelta(hours=2)) == 1
     response = post_webhook("sandbox", captured(started))
+    assert response.json() == {"status": "processed"}
+    started.refresh_from_db()
+    assert started.status == "captured"
+    assert started.order.status == OrderStatus.PLACED
+
+
+def test_late_capture_when_the_stock_is_gone_is_refunded_and_flagged(started, post_webhook):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from odopmart.catalog.models import Variant
+
+    assert reservations_expire(now=timezone.now() + timedelta(hours=2)) == 1
+    variant_ids = started.order.items.values_list("variant_id", flat=True)
+    Variant.objects.filter(pk__in=variant_ids).update(stock=0)  # someone else bought it
+    response = post_webhook("sandbox", captured(started))
     assert response.json() == {"status": "flagged"}
     started.refresh_from_db()
     assert started.status == "refunded"
     assert started.order.status == OrderStatus.EXPIRED
+    assert not Variant.objects.filter(pk__in=variant_ids, stock__gt=0).exists()
 
 
 def test_authorisation_for_a_cancelled_order_is_flagged(started, post_webhook, buyer):

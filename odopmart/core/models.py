@@ -70,6 +70,8 @@ class OutboxEvent(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     processed_at = models.DateTimeField(null=True, blank=True)
     failed = models.BooleanField(default=False)  # gave up: a person must look
+    # Handlers that have already succeeded: a retry runs only the ones still owed.
+    handled = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -4,8 +4,9 @@ handlers registered for their topic after commit, retried with backoff, then fla
     outbox_publish("order.paid", {"order_id": 7}, dedupe_key="order.paid:7")  # inside atomic
     outbox_register("order.paid", notify_artisans)                           # at app ready()
 
-Handlers get the OutboxEvent, run inside a transaction of their own (their writes are undone if
-they raise) and must be safe to run twice: an event is delivered at least once.
+Each handler gets the OutboxEvent and runs in a savepoint of its own: if it raises, only its
+writes are undone, the others' stand, and a retry runs only the handlers still owed. Handlers
+must still be safe to run twice: an event is delivered at least once.
 """
 
 from __future__ import annotations
@@ -65,6 +66,10 @@ def outbox_handlers(topic: str) -> list[Handler]:
     return list(_handlers.get(topic, []))
 
 
+def handler_name(handler: Handler) -> str:
+    return f"{getattr(handler, '__module__', '?')}.{getattr(handler, '__qualname__', handler)}"
+
+
 def _schedule(event_id: int) -> None:
     """Queue delivery; never raises (a lost enqueue is picked up by outbox_dispatch_due)."""
     try:
@@ -103,14 +108,22 @@ def outbox_dispatch(event_id: int, now: datetime | None = None) -> OutboxEvent |
             return event
         if event.next_attempt_at is not None and event.next_attempt_at > now:
             return event
-        error = ""
-        try:
-            with transaction.atomic():
-                for handler in outbox_handlers(event.topic):
+        errors: list[str] = []
+        handled = list(event.handled or [])
+        for handler in outbox_handlers(event.topic):
+            name = handler_name(handler)
+            if name in handled:
+                continue
+            try:
+                with transaction.atomic():
                     handler(event)
-        except Exception as exc:  # a handler failed: retry later, whatever it was
-            logger.exception("Outbox handler failed for %s", event)
-            error = f"{type(exc).__name__}: {exc}"[:2000]
+            except Exception as exc:  # this handler failed: retry it later, whatever it was
+                logger.exception("Outbox handler %s failed for %s", name, event)
+                errors.append(f"{name}: {type(exc).__name__}: {exc}")
+            else:
+                handled.append(name)
+        event.handled = handled
+        error = "\n".join(errors)[:2000]
         event.attempts += 1
         if not error:
             event.processed_at = now
@@ -124,7 +137,14 @@ def outbox_dispatch(event_id: int, now: datetime | None = None) -> OutboxEvent |
             else:
                 event.next_attempt_at = now + retry_delay(event.attempts)
         event.save(
-            update_fields=["attempts", "processed_at", "last_error", "next_attempt_at", "failed"]
+            update_fields=[
+                "attempts",
+                "processed_at",
+                "last_error",
+                "next_attempt_at",
+                "failed",
+                "handled",
+            ]
         )
         return event
 

@@ -108,3 +108,37 @@ def test_order_events_reach_their_handlers(make_product, cart_with, place):
     finally:
         outbox_unregister("order.placed", handler)
     assert [event.payload["order_id"] for event in placed] == [order.pk]
+
+
+def test_a_failing_handler_neither_undoes_nor_repeats_the_others():
+    from odopmart.core.models import CacheGeneration
+
+    calls = {"good": 0, "bad": 0}
+
+    def good(event):
+        calls["good"] += 1
+        CacheGeneration.objects.create(name=f"good-{calls['good']}")
+
+    def bad(event):
+        calls["bad"] += 1
+        CacheGeneration.objects.create(name=f"bad-{calls['bad']}")
+        if calls["bad"] == 1:
+            raise RuntimeError("provider down")
+
+    outbox_register(TOPIC, good)
+    outbox_register(TOPIC, bad)
+    try:
+        event = outbox_publish(TOPIC, {"n": 1}, dedupe_key="k-isolated")
+        first = outbox_dispatch(event.pk)
+        assert first.processed_at is None
+        assert "provider down" in first.last_error
+        # The good handler's work stands; the failed one's was undone.
+        assert CacheGeneration.objects.filter(name="good-1").exists()
+        assert not CacheGeneration.objects.filter(name="bad-1").exists()
+
+        retried = outbox_dispatch(event.pk, now=timezone.now() + timedelta(days=1))
+        assert retried.processed_at is not None
+        assert calls == {"good": 1, "bad": 2}  # only the owed handler ran again
+    finally:
+        outbox_unregister(TOPIC, good)
+        outbox_unregister(TOPIC, bad)

@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand
 from odopmart.core.demo_logins import DEMO_LOGINS
 
 SWEEP_SECONDS = 60
+DAILY_SECONDS = 24 * 3600
 
 
 class Command(BaseCommand):
@@ -62,19 +63,24 @@ class Command(BaseCommand):
                     process.terminate()
 
         signal.signal(signal.SIGTERM, stop)
-        next_sweep = time.monotonic()
+        next_sweep = next_daily = time.monotonic()
         try:
             while web.poll() is None and worker.poll() is None:
-                if time.monotonic() >= next_sweep:
-                    # The outboxes' safety net (due retries, interrupted sends) and expired order
-                    # holds, every minute.
-                    for command in ("send_due_notifications", "orders_sweep"):
+                now = time.monotonic()
+                if now >= next_sweep:
+                    # Timed work (odopmart/core/periodic.py): expired holds, due outbox events,
+                    # messages, refunds, artisan calls, shipments, revenue recognition.
+                    runs = [["periodic"]]
+                    if now >= next_daily:
+                        runs.append(["periodic", "--daily"])
+                        next_daily = now + DAILY_SECONDS
+                    for arguments in runs:
                         subprocess.Popen(  # noqa: S603
-                            [python, "manage.py", command],
+                            [python, "manage.py", *arguments],
                             cwd=settings.BASE_DIR,
                             stdout=subprocess.DEVNULL,
                         )
-                    next_sweep = time.monotonic() + SWEEP_SECONDS
+                    next_sweep = now + SWEEP_SECONDS
                 time.sleep(0.5)
         except KeyboardInterrupt:
             pass

@@ -5,6 +5,7 @@ from django.contrib import admin
 from odopmart.ledger.models import (
     ArtisanShareRule,
     CommissionRule,
+    ItemAccrual,
     JournalEntry,
     LedgerAccount,
     Posting,
@@ -76,3 +77,27 @@ class CommissionRuleAdmin(admin.ModelAdmin):
 class ArtisanShareRuleAdmin(admin.ModelAdmin):
     list_display = ("vendor", "rate_bp", "effective_from")
     raw_id_fields = ("vendor",)
+
+
+@admin.register(ItemAccrual)
+class ItemAccrualAdmin(admin.ModelAdmin):
+    """Read only: written by the recognition run with its ledger entries."""
+
+    list_display = (
+        "item", "vendor", "recognised_on", "supplied_on", "gross_paise", "commission_paise",
+        "tds_paise", "vendor_net_paise", "returned",
+    )  # fmt: skip
+    list_filter = ("supplier_registration", "returned", "supply_type")
+    search_fields = ("order__number", "vendor_gstin", "vendor__name_en", "enrolment_number")
+    date_hierarchy = "recognised_on"
+    list_select_related = ("item", "vendor")
+    raw_id_fields = ("item", "order", "seller_order", "vendor", "artisan", "tcs_rate", "tds_rate")
+
+    def has_add_permission(self, request) -> bool:  # noqa: ANN001
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:  # noqa: ANN001
+        return False

@@ -104,7 +104,10 @@ class VendorAdmin(admin.ModelAdmin):
             _("Status"),
             {"fields": ("status", "status_reason", "status_changed_at", "onboarding_step")},
         ),
-        (_("Registration"), {"fields": ("legal_name", "gstin", "pan", "state")}),
+        (
+            _("Registration"),
+            {"fields": ("registration", "legal_name", "gstin", "enrolment_number", "pan", "state")},
+        ),
         (_("Address"), {"fields": ("address", "pincode", "district")}),
         (_("Pickup"), {"fields": ("pickup_address", "pickup_pincode")}),
         (

@@ -787,6 +787,14 @@ def _seller_locked(seller_order: SellerOrder, actor: Any) -> tuple[Order, Seller
     return order, seller_order
 
 
+_FORWARD_RANK = {
+    status: rank
+    for rank, status in enumerate(
+        (_I.PENDING_PAYMENT, _I.PLACED, _I.CONFIRMED, _I.READY, _I.SHIPPED, _I.DELIVERED)
+    )
+}
+
+
 def _seller_move(
     seller_order: SellerOrder,
     to: str,
@@ -800,7 +808,14 @@ def _seller_move(
         if seller_order.status == to:
             return seller_order
         seller_order_transition(seller_order, to, actor=actor, reason=reason)
-        items = list(seller_order.items.exclude(status=_I.CANCELLED))
+        # Items can run ahead of their seller order (an artisan answers "ready" before the
+        # vendor accepts): only those behind the new status move.
+        target = _FORWARD_RANK.get(to)
+        items = [
+            item
+            for item in seller_order.items.exclude(status=_I.CANCELLED)
+            if target is None or _FORWARD_RANK.get(item.status, target) < target
+        ]
         items_transition(items, to, actor=actor, reason=reason, **(item_fields or {}))
         order_rollup(order, actor=actor, reason=reason)
     return seller_order
@@ -816,7 +831,15 @@ def seller_order_mark_ready(seller_order: SellerOrder, *, actor: Any) -> SellerO
 
 
 def seller_order_mark_shipped(seller_order: SellerOrder, *, actor: Any) -> SellerOrder:
-    return _seller_move(seller_order, _SO.SHIPPED, actor=actor, reason=_("Shipped"))
+    with transaction.atomic():
+        seller_order = _seller_move(seller_order, _SO.SHIPPED, actor=actor, reason=_("Shipped"))
+        # Each shipped item gets its certificate of origin.
+        outbox_publish(
+            "seller_order.shipped",
+            {"order_id": seller_order.order_id, "seller_order_id": seller_order.pk},
+            dedupe_key=f"seller_order.shipped:{seller_order.pk}",
+        )
+    return seller_order
 
 
 def seller_order_mark_delivered(seller_order: SellerOrder, *, actor: Any) -> SellerOrder:

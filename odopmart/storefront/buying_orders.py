@@ -112,6 +112,10 @@ class ShipmentView:
     seller_order: SellerOrder
     items: list[dict[str, Any]]
     timeline: list[TimelineEntry] = field(default_factory=list)
+    # The courier's parcels for this vendor's part (one per artisan's pickup) and the GST
+    # documents (invoice, credit notes) issued for it.
+    parcels: list[Any] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)
 
 
 def _status_label(event: OrderEvent) -> str:
@@ -212,8 +216,28 @@ def _order_detail(order: Order) -> tuple[list[ShipmentView], list[TimelineEntry]
     return shipments, order_timeline, refunds
 
 
+def _attach_fulfilment(order: Order, shipments: list[ShipmentView]) -> None:
+    """Tracking, invoices and certificates of origin for each shipment (three queries)."""
+    from odopmart.certificates.selectors import certificates_for_order
+    from odopmart.invoicing.selectors import invoices_for_order
+    from odopmart.logistics.selectors import shipments_for_order
+
+    by_seller_order = {view.seller_order.pk: view for view in shipments}
+    for parcel in shipments_for_order(order):
+        if parcel.seller_order_id in by_seller_order:
+            by_seller_order[parcel.seller_order_id].parcels.append(parcel)
+    for document in invoices_for_order(order):
+        if document.seller_order_id in by_seller_order:
+            by_seller_order[document.seller_order_id].documents.append(document)
+    certificates = certificates_for_order(order)
+    for view in shipments:
+        for entry in view.items:
+            entry["certificate"] = certificates.get(entry["item"].pk)
+
+
 def _order_context(request: HttpRequest, order: Order) -> dict[str, Any]:
     shipments, timeline, refunds = _order_detail(order)
+    _attach_fulfilment(order, shipments)
     cancellable = any(entry["can_cancel"] for view in shipments for entry in view.items)
     token_query = f"?t={order.access_token}" if order.buyer_id is None else ""
     return {

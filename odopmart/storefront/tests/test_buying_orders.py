@@ -234,3 +234,38 @@ def test_unpaid_order_offers_to_pay(client: Client, make_product):
     response = client.post(link(order, "pay/"))
     assert response.status_code == 302
     assert response["Location"].startswith("/pay/")
+
+
+def test_order_page_shows_tracking_invoice_and_certificate(
+    client: Client, make_product, django_capture_on_commit_callbacks
+):
+    from odopmart.core.outbox import outbox_dispatch_due
+    from odopmart.logistics.services import (
+        shipment_book_for_ready_items,
+        shipment_set_manual_status,
+    )
+
+    order = place(client, [make_product(name_en="Chikan kurta")])
+    seller_order = order.seller_orders.get()
+    seller_order_mark_ready(seller_order, actor=None)
+    staff = get_user_model().objects.create_superuser("desk", password="x")
+    with django_capture_on_commit_callbacks(execute=True):
+        shipment = shipment_book_for_ready_items(seller_order, order.items.get().artisan)
+    shipment.refresh_from_db()
+    shipment_set_manual_status(
+        shipment, "picked_up", actor=staff, awb="DL12345678", courier_name="Delhivery"
+    )
+    outbox_dispatch_due()
+
+    html = client.get(link(order)).content.decode()
+    assert "DL12345678" in html
+    assert "Picked up" in html
+    invoice = seller_order.tax_invoice
+    assert f"Invoice {invoice.number}" in html
+    from odopmart.certificates.models import Certificate
+
+    certificate = Certificate.objects.get(item__order=order)
+    assert certificate.get_absolute_url() in html
+    assert "Certificate of origin" in html
+    # The certificate's public page confirms it.
+    assert "Chikan kurta" in client.get(certificate.get_absolute_url()).content.decode()

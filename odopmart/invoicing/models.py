@@ -38,10 +38,15 @@ class InvoiceSeries(models.Model):
         verbose_name = _("invoice series")
         verbose_name_plural = _("invoice series")
         constraints = [
+            # Two constraints rather than nulls_distinct=False, which SQLite lacks: the
+            # operator's own series (no vendor) are unique too.
             models.UniqueConstraint(
-                fields=["vendor", "kind", "financial_year"],
-                name="invoiceseries_unique",
-                nulls_distinct=False,
+                fields=["vendor", "kind", "financial_year"], name="invoiceseries_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "financial_year"],
+                condition=Q(vendor__isnull=True),
+                name="invoiceseries_operator_unique",
             ),
         ]
 

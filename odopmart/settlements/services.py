@@ -110,7 +110,9 @@ def _narration(kind: str, number: int) -> str:
     return f"ODOP {kind} {number}"[:30]
 
 
-def _vendor_payout(settlement: Settlement, provider: str) -> Payout | None:
+def _vendor_payout(
+    settlement: Settlement, provider: str, now: datetime | None = None
+) -> Payout | None:
     vendor = settlement.vendor
     if settlement.net_paise <= 0:
         return None
@@ -128,11 +130,14 @@ def _vendor_payout(settlement: Settlement, provider: str) -> Payout | None:
         account_number=vendor.bank_account_number,
         ifsc=vendor.bank_ifsc.upper(),
         narration=_narration("settlement", settlement.pk),
-        next_attempt_at=timezone.now(),
+        created_at=now or timezone.now(),
+        next_attempt_at=now or timezone.now(),
     )
 
 
-def _artisan_payout(share: ArtisanPayout, provider: str) -> Payout | None:
+def _artisan_payout(
+    share: ArtisanPayout, provider: str, now: datetime | None = None
+) -> Payout | None:
     artisan = share.artisan
     if not (artisan.bank_account_number and artisan.bank_ifsc):
         share.last_problem = gettext(
@@ -150,7 +155,8 @@ def _artisan_payout(share: ArtisanPayout, provider: str) -> Payout | None:
         account_number=artisan.bank_account_number,
         ifsc=artisan.bank_ifsc.upper(),
         narration=_narration("artisan", share.pk),
-        next_attempt_at=timezone.now(),
+        created_at=now or timezone.now(),
+        next_attempt_at=now or timezone.now(),
     )
 
 
@@ -240,12 +246,12 @@ def settlement_run(now: datetime | None = None, *, actor: Any = None) -> Settlem
                 )
                 for accrual in mine
             )
-            payout = _vendor_payout(settlement, provider.name)
+            payout = _vendor_payout(settlement, provider.name, now)
             if payout is not None:
                 payouts.append(payout)
             if artisan_pays:
                 for share in shares.values():
-                    share_payout = _artisan_payout(share, provider.name)
+                    share_payout = _artisan_payout(share, provider.name, now)
                     if share_payout is not None:
                         payouts.append(share_payout)
         for payout in payouts:

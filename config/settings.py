@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "odopmart.logistics",
     "odopmart.certificates",
     "odopmart.fulfilment",
+    "odopmart.grievances",
+    "odopmart.insights",
     "odopmart.ledger",
     "odopmart.invoicing",
     "odopmart.search",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("webhooks/payments/", include("odopmart.payments.webhook_urls")),
     path("webhooks/notifications/", include("odopmart.notifications.webhook_urls")),
     path("webhooks/logistics/", include("odopmart.logistics.webhook_urls")),
+    path("webhooks/settlements/", include("odopmart.settlements.webhook_urls")),
     path("a/", include("odopmart.fulfilment.link_urls")),
 ]
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("pay/", include("odopmart.payments.urls")),
     path("shipments/", include("odopmart.logistics.urls")),
     path("origin/", include("odopmart.certificates.urls")),
+    path("grievance/", include("odopmart.grievances.urls")),
     path("accounts/", include("odopmart.accounts.urls")),
     path("", include("odopmart.storefront.buying_urls")),
     path("", include("odopmart.storefront.urls")),

@@ -168,7 +168,9 @@ def product_detail(pk: int) -> Product | None:
     return (
         Product.objects.visible()
         .filter(pk=pk)
-        .select_related("district", "category", "odop_product", "artisan__district", "vendor")
+        .select_related(
+            "district", "category", "odop_product", "artisan__district", "vendor__state"
+        )
         .prefetch_related(
             Prefetch("variants", queryset=Variant.objects.filter(is_active=True)),
             Prefetch("images", queryset=ProductImage.objects.exclude(medium="", thumbnail="")),

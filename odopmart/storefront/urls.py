@@ -1,6 +1,6 @@
 from django.urls import path
 
-from odopmart.storefront import views
+from odopmart.storefront import disclosure_views, views
 
 app_name = "storefront"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("odop/<slug:slug>/", views.odop_product, name="odop_product"),
     path("products/", views.search, name="products"),
     path("search/", views.search, name="search"),
+    path("p/<int:pk>/delivery/", disclosure_views.delivery, name="product_delivery"),
     path("p/<int:pk>/", views.product, name="product_short"),
     path("p/<int:pk>/<str:slug>/", views.product, name="product"),
 ]

@@ -13,6 +13,7 @@ from odopmart.catalog.selectors import ProductPage, product_list
 from odopmart.core.money import tax_inclusive_split
 from odopmart.storefront import selectors
 from odopmart.storefront.caching import cache_anonymous_page
+from odopmart.storefront.disclosures import product_disclosures
 from odopmart.storefront.forms import QUERY_MAX_LENGTH, ProductFilterForm, page_number
 
 
@@ -163,6 +164,7 @@ def product(request: HttpRequest, pk: int, slug: str = "") -> HttpResponse:
             "stock": selectors.stock_state(variant),
             "images": images,
             "main_image": images[0] if images else None,
+            "disclosures": product_disclosures(item, variant),
         },
     )
 

@@ -1,0 +1,6 @@
+from odopmart.orders.tests.conftest import (  # noqa: F401 - fixtures
+    buyer,
+    cart_with,
+    other_buyer,
+    place,
+)

@@ -29,6 +29,7 @@ setup: install messages
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_reference_data
 	$(BIN)/python manage.py generate_demo_catalogue --if-empty
+	$(BIN)/python manage.py generate_demo_orders --if-empty
 	$(BIN)/python manage.py collectstatic --noinput -v0
 
 run: setup

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from odopmart.api.base import OdopmartApi
+from odopmart.api.v1.artisan import router as artisan_router
 from odopmart.api.v1.auth import router as auth_router
 from odopmart.api.v1.cart import router as cart_router
 from odopmart.api.v1.catalog import router as catalog_router
+from odopmart.api.v1.certificates import router as certificates_router
 from odopmart.api.v1.checkout import router as checkout_router
 from odopmart.api.v1.orders import router as orders_router
 from odopmart.api.v1.payments import router as payments_router
 from odopmart.api.v1.regions import router as regions_router
 from odopmart.api.v1.seller import router as seller_router
+from odopmart.api.v1.tracking import router as tracking_router
 
 DESCRIPTION = """
 The catalogue of odopmart: districts and their One District One Product (ODOP) registry,
@@ -66,3 +69,6 @@ api.add_router("/", cart_router)
 api.add_router("/", checkout_router)
 api.add_router("/", orders_router)
 api.add_router("/", payments_router)
+api.add_router("/", tracking_router)
+api.add_router("/", certificates_router)
+api.add_router("/", artisan_router)

@@ -32,6 +32,10 @@ PATHS = {
     "/api/v1/orders/{number}/items/{item_id}/return": {"post": "item_return_request"},
     "/api/v1/orders/{number}/payments": {"post": "payment_start"},
     "/api/v1/orders/{number}/payments/verify": {"post": "payment_verify"},
+    "/api/v1/orders/{number}/tracking": {"get": "order_tracking"},
+    "/api/v1/certificates/{code}": {"get": "certificate_verify"},
+    "/api/v1/artisan/readiness": {"get": "artisan_readiness_list"},
+    "/api/v1/artisan/readiness/{readiness_id}/answer": {"post": "artisan_readiness_answer"},
 }
 
 
@@ -89,6 +93,7 @@ def test_input_and_output_schemas_are_separate(openapi_document):
         "SellerListingListIn",
         "SellerArtisanListIn",
         "VariantStockIn",
+        "ReadinessAnswerIn",
         "CartItemAddIn",
         "CartItemUpdateIn",
         "CartMergeIn",

@@ -152,6 +152,20 @@ class Settlement(models.Model):
     def __str__(self) -> str:
         return f"settlement {self.pk} {self.vendor_id}: {self.net_paise}"
 
+    @property
+    def deductions_paise(self) -> int:
+        return (
+            self.commission_paise
+            + self.gst_on_commission_paise
+            + self.tcs_paise
+            + self.tds_paise
+            + self.artisan_share_paise
+        )
+
+    @property
+    def net_of_sales_paise(self) -> int:
+        return self.gross_paise - self.deductions_paise
+
 
 class ArtisanPayout(models.Model):
     """An artisan's share of their items settled in one batch, and how it was paid."""

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "odopmart.insights",
     "odopmart.ledger",
     "odopmart.invoicing",
+    "odopmart.settlements",
     "odopmart.search",
     "odopmart.storefront",
     "odopmart.sellercentre",

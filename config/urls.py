@@ -19,6 +19,7 @@ urlpatterns = [
     path("webhooks/payments/", include("odopmart.payments.webhook_urls")),
     path("webhooks/notifications/", include("odopmart.notifications.webhook_urls")),
     path("webhooks/logistics/", include("odopmart.logistics.webhook_urls")),
+    path("webhooks/settlements/", include("odopmart.settlements.webhook_urls")),
     path("a/", include("odopmart.fulfilment.link_urls")),
 ]
 # Storefront pages: English at /, Hindi at /hi/ (cacheable per URL, shareable in either language).

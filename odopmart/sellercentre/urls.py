@@ -43,6 +43,7 @@ urlpatterns = [
     path("orders/", include("odopmart.sellercentre.order_urls")),
     path("finance/", include("odopmart.ledger.urls")),
     path("invoices/", include("odopmart.invoicing.urls")),
+    path("settlements/", include("odopmart.settlements.urls")),
     path("grievances/", include("odopmart.grievances.staff_urls")),
     path("insights/", include("odopmart.insights.urls")),
     # Moderators.

@@ -1,3 +1,6 @@
+import pytest  # noqa: E402
+from django.utils import translation  # noqa: E402
+
 from odopmart.ledger.tests.conftest import (  # noqa: F401 - fixtures
     artisan_share,
     commission,
@@ -11,3 +14,10 @@ from odopmart.orders.tests.conftest import (  # noqa: F401 - fixtures
     gst_slabs,
     place,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english() -> None:
+    # A Hindi page requested by an earlier test leaves Hindi active in the thread, and
+    # reverse() would then give /hi/ addresses.
+    translation.activate("en")

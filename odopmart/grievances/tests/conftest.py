@@ -1,5 +1,5 @@
-import pytest  # noqa: E402
-from django.utils import translation  # noqa: E402
+import pytest
+from django.utils import translation
 
 from odopmart.orders.tests.conftest import (  # noqa: F401 - fixtures
     buyer,

@@ -43,10 +43,22 @@ class LedgerAccount(models.Model):
     class Meta:
         verbose_name = _("ledger account")
         constraints = [
+            # One account per kind and party. Spelt as three partial constraints because SQLite
+            # has no nulls_distinct=False.
             models.UniqueConstraint(
-                fields=["kind", "vendor", "artisan"],
-                name="ledgeraccount_unique",
-                nulls_distinct=False,
+                fields=["kind"],
+                condition=Q(vendor__isnull=True, artisan__isnull=True),
+                name="ledgeraccount_unique_operator",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "vendor"],
+                condition=Q(vendor__isnull=False, artisan__isnull=True),
+                name="ledgeraccount_unique_vendor",
+            ),
+            models.UniqueConstraint(
+                fields=["kind", "artisan"],
+                condition=Q(artisan__isnull=False, vendor__isnull=True),
+                name="ledgeraccount_unique_artisan",
             ),
         ]
 

@@ -108,8 +108,8 @@ class Settlement(models.Model):
         _("status"), max_length=12, choices=SettlementStatus.choices,
         default=SettlementStatus.DUE,
     )  # fmt: skip
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("to"))
+    period_start = models.DateField(_("period from"))
+    period_end = models.DateField(_("period until"))
     item_count = models.PositiveIntegerField(_("items"), default=0)
     sales_paise = models.BigIntegerField(_("sales"), default=0)  # lines + shipping, incl. GST
     returns_paise = models.BigIntegerField(_("returns"), default=0)

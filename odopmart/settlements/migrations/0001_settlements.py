@@ -146,8 +146,8 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('status', models.CharField(choices=[('due', 'Due'), ('paid', 'Paid'), ('failed', 'Payment failed'), ('reconciled', 'Paid and reconciled')], default='due', max_length=12, verbose_name='status')),
-                ('period_start', models.DateField(verbose_name='from')),
-                ('period_end', models.DateField(verbose_name='to')),
+                ('period_start', models.DateField(verbose_name='period from')),
+                ('period_end', models.DateField(verbose_name='period until')),
                 ('item_count', models.PositiveIntegerField(default=0, verbose_name='items')),
                 ('sales_paise', models.BigIntegerField(default=0, verbose_name='sales')),
                 ('returns_paise', models.BigIntegerField(default=0, verbose_name='returns')),

@@ -21,6 +21,7 @@ from odopmart.catalog.forms import forms_add_issues
 from odopmart.catalog.listing_issues import ListingError
 from odopmart.catalog.listing_services import MAX_STOCK, variant_set_stock
 from odopmart.catalog.seller_selectors import artisan_items, artisan_variant
+from odopmart.fulfilment.selectors import readiness_open_for_artisan
 from odopmart.sellercentre.artisan_forms import StockCountForm
 from odopmart.sellercentre.order_views import artisan_items_to_keep_ready
 from odopmart.sellers.access import artisan_for_user
@@ -63,6 +64,8 @@ def artisan_home(request: HttpRequest) -> HttpResponse:
     changed = request.GET.get("changed", "")
     to_keep_ready = artisan_items_to_keep_ready(artisan.pk)
     shown = list(to_keep_ready[:ORDERS_SHOWN])
+    # The same three answers as the phone call and the SMS link, per order.
+    readiness = list(readiness_open_for_artisan(artisan)[:ORDERS_SHOWN])
     return render(
         request,
         "sellercentre/artisan/home.html",
@@ -73,6 +76,7 @@ def artisan_home(request: HttpRequest) -> HttpResponse:
             "changed": int(changed) if changed.isdigit() else None,
             "max_stock": MAX_STOCK,
             "to_keep_ready": shown,
+            "readiness_requests": readiness,
             # Counted only when there are more than are shown (one query in the usual case).
             "to_keep_ready_count": to_keep_ready.count()
             if len(shown) == ORDERS_SHOWN

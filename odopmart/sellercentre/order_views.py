@@ -267,20 +267,30 @@ def seller_order_detail(request: HttpRequest, seller_order_id: int) -> HttpRespo
             and SellerOrderStatus.CANCELLED
             in SELLER_ORDER_TRANSITIONS.get(seller_order.status, ()),
             "timeline": _timeline(seller_order, items),
-            "pickups": _pickups(items),
+            "pickups": _pickups(items, seller_order),
         },
     )
 
 
-def _pickups(items: list[OrderItem]) -> list[dict[str, Any]]:
-    """Where each artisan's items are picked up (one entry per address)."""
+def _pickups(items: list[OrderItem], seller_order: SellerOrder) -> list[dict[str, Any]]:
+    """Where each artisan's items are picked up (one entry per address), with the artisan's
+    readiness answer (which the vendor may give on their behalf) and the parcels booked."""
+    from odopmart.fulfilment.selectors import readiness_for_seller_order
+    from odopmart.logistics.models import Shipment
+
+    readiness = {r.artisan_id: r for r in readiness_for_seller_order(seller_order.pk)}
+    parcels: dict[int, list[Shipment]] = {}
+    for parcel in Shipment.objects.filter(seller_order=seller_order).order_by("pk"):
+        parcels.setdefault(parcel.artisan_id, []).append(parcel)
     pickups: dict[tuple[int, str], dict[str, Any]] = {}
     for item in items:
         key = (item.artisan_id, item.pickup_address)
         entry = pickups.setdefault(
             key,
             {"artisan": item.artisan, "address": item.pickup_address,
-             "pincode": item.pickup_pincode, "items": []},
+             "pincode": item.pickup_pincode, "items": [],
+             "readiness": readiness.get(item.artisan_id),
+             "parcels": parcels.get(item.artisan_id, [])},
         )  # fmt: skip
         entry["items"].append(item)
     return list(pickups.values())

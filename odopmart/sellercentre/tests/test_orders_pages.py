@@ -260,3 +260,21 @@ def test_visitors_are_sent_to_sign_in(client, seller_order):
 
     assert response.status_code == 302
     assert not ReturnRequest.objects.exists()
+
+
+def test_vendor_answers_for_the_artisan_from_the_order_page(member, seller_order):
+    """The artisan's three answers are on the vendor's order page too (for artisans who call
+    the vendor rather than press a key); answering marks the items ready."""
+    from odopmart.core.outbox import outbox_dispatch_due
+    from odopmart.fulfilment.models import ReadinessRequest
+
+    outbox_dispatch_due()  # the order's confirmation asks the artisan
+    readiness = ReadinessRequest.objects.get(seller_order=seller_order)
+    page = _page(member.get(f"{LIST}{seller_order.pk}/"))
+    action = f"/seller/helpline/readiness/{readiness.pk}/answer/"
+    assert action in page
+
+    member.post(action, {"answer": "1", "next": f"{LIST}{seller_order.pk}/"})
+    readiness.refresh_from_db()
+    assert readiness.status == "ready"
+    assert set(seller_order.items.values_list("status", flat=True)) == {"ready"}

@@ -31,7 +31,7 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.db.models import Sum
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from odopmart.ledger.services import cod_delivered_amount, ledger_post_cod_remitted
 from odopmart.logistics.models import Shipment
@@ -203,11 +203,11 @@ def _match(line: ParsedLine, seen: set[tuple[str, int]]) -> dict[str, Any]:
     result: dict[str, Any] = {"shipment": shipment, "seller_order": seller_order}
     if seller_order is None:
         return {**result, "outcome": CodOutcome.UNKNOWN_AWB,
-                "note": gettext("No parcel or order with this AWB or number.")}  # fmt: skip
+                "note": gettext_noop("No parcel or order with this AWB or number.")}  # fmt: skip
     order = seller_order.order
     if order.payment_method != "cod" or (shipment is not None and not shipment.is_cod):
         return {**result, "outcome": CodOutcome.NOT_COD,
-                "note": gettext("This order was paid online.")}  # fmt: skip
+                "note": gettext_noop("This order was paid online.")}  # fmt: skip
     delivered = (
         shipment.status == "delivered"
         if shipment is not None
@@ -215,18 +215,18 @@ def _match(line: ParsedLine, seen: set[tuple[str, int]]) -> dict[str, Any]:
     )
     if not delivered:
         return {**result, "outcome": CodOutcome.NOT_DELIVERED,
-                "note": gettext("Not delivered yet, so no cash was due.")}  # fmt: skip
+                "note": gettext_noop("Not delivered yet, so no cash was due.")}  # fmt: skip
     key = ("s", shipment.pk) if shipment is not None else ("o", seller_order.pk)
     if key in seen or _already_matched(shipment, seller_order):
         return {**result, "outcome": CodOutcome.DUPLICATE_LINE,
-                "note": gettext("This parcel's cash was already remitted.")}  # fmt: skip
+                "note": gettext_noop("This parcel's cash was already remitted.")}  # fmt: skip
     expected = (
         shipment.cod_amount_paise if shipment is not None else cod_delivered_amount(seller_order)
     )
     result["expected_paise"] = expected
     if line.amount_paise != expected:
         return {**result, "outcome": CodOutcome.AMOUNT_MISMATCH,
-                "note": gettext("The amount differs from the cash to collect.")}  # fmt: skip
+                "note": gettext_noop("The amount differs from the cash to collect.")}  # fmt: skip
     seen.add(key)
     return {**result, "outcome": CodOutcome.MATCHED, "note": ""}
 

@@ -21,9 +21,9 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Exists, OuterRef, Sum
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from odopmart.ledger.models import AccountKind, ItemAccrual, JournalEntry
 from odopmart.ledger.posting import credit, debit, journal_post
@@ -84,7 +84,10 @@ def retry_delay(attempt: int) -> timedelta:
 
 
 def unsettled_accruals(cut_off: datetime | None = None) -> Any:
-    found = ItemAccrual.objects.filter(settlement_item__isnull=True)
+    # NOT EXISTS rather than an outer join: PostgreSQL can then lock the rows (FOR UPDATE).
+    found = ItemAccrual.objects.filter(
+        ~Exists(SettlementItem.objects.filter(accrual=OuterRef("pk")))
+    )
     if cut_off is not None:
         found = found.filter(recognised_at__lte=cut_off)
     return found
@@ -117,7 +120,8 @@ def _vendor_payout(
     if settlement.net_paise <= 0:
         return None
     if not (vendor.bank_account_number and vendor.bank_ifsc):
-        settlement.last_problem = gettext("The seller has no bank account on record.")
+        # Stored in English and translated when shown (read in either language).
+        settlement.last_problem = gettext_noop("The seller has no bank account on record.")
         settlement.save(update_fields=["last_problem"])
         return None
     return Payout.objects.create(
@@ -140,7 +144,7 @@ def _artisan_payout(
 ) -> Payout | None:
     artisan = share.artisan
     if not (artisan.bank_account_number and artisan.bank_ifsc):
-        share.last_problem = gettext(
+        share.last_problem = gettext_noop(
             "The artisan has no bank account on record: the seller may pay and mark it paid."
         )
         share.save(update_fields=["last_problem"])
@@ -183,7 +187,7 @@ def settlement_run(now: datetime | None = None, *, actor: Any = None) -> Settlem
     with transaction.atomic():
         accruals = list(
             unsettled_accruals(now)
-            .select_for_update()
+            .select_for_update(of=("self",))
             .select_related("vendor", "artisan")
             .order_by("vendor_id", "pk")
         )
@@ -306,7 +310,7 @@ def _batch_refresh(batch: SettlementBatch) -> None:
 
 def _lock_payout(payout_id: int) -> Payout:
     return (
-        Payout.objects.select_for_update()
+        Payout.objects.select_for_update(of=("self",))
         .select_related("settlement", "artisan_payout")
         .get(pk=payout_id)
     )
@@ -416,7 +420,7 @@ def _move(
     elif to in (P.REJECTED, P.FAILED, P.REVERSED):
         if from_status == P.PROCESSED:
             _post_reversed(payout)
-        _target_unpaid(payout, reason or gettext("The payout did not go through."))
+        _target_unpaid(payout, reason or gettext_noop("The payout did not go through."))
     return True
 
 

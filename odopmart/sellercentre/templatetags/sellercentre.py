@@ -9,7 +9,7 @@ from django.forms import BoundField
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 
-from odopmart.accounts.models import StaffRole
+from odopmart.accounts.models import StaffRole, StaffRoleGrant
 from odopmart.accounts.roles import has_staff_role
 from odopmart.sellers.access import vendor_memberships
 
@@ -27,6 +27,38 @@ def _first_url(*names: str) -> str:
         except NoReverseMatch:
             continue
     return ""
+
+
+def _operations_items(user: Any, *, is_member: bool) -> list[tuple[str, str, str]]:
+    """Fulfilment, money and care pages, each for whoever does that work (every page checks
+    again; the menu only leaves out what a person could not open)."""
+    if user is None or not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        roles = set(StaffRole.values)
+    else:  # one query for every role the menu asks about
+        roles = set(StaffRoleGrant.objects.filter(user=user).values_list("role", flat=True))
+        if StaffRole.OPERATOR_ADMIN in roles:
+            roles = set(StaffRole.values)
+    helpline = StaffRole.HELPLINE in roles
+    finance = StaffRole.FINANCE in roles
+    moderator = StaffRole.MODERATOR in roles
+    wanted = [
+        ("shipments", gettext("Shipments"), "logistics:list", is_member or helpline),
+        ("helpline", gettext("Helpline"), "fulfilment:queue", helpline),
+        ("messages", gettext("Messages"), "messages_console:list", helpline),
+        ("grievances", gettext("Complaints"), "sellercentre:grievance_queue", helpline),
+        (
+            "invoices",
+            gettext("Invoices"),
+            "sellercentre:invoices",
+            is_member or finance or moderator,
+        ),
+        ("settlements", gettext("Settlements"), "sellercentre:settlements", is_member or finance),
+        ("finance", gettext("Finance"), "sellercentre:finance", finance),
+        ("insights", gettext("Insights"), "sellercentre:insights", finance),
+    ]
+    return [(key, label, _first_url(name)) for key, label, name, allowed in wanted if allowed]
 
 
 @register.simple_tag(takes_context=True)
@@ -53,6 +85,7 @@ def sc_nav(context: template.Context) -> list[dict[str, Any]]:
         items.append(
             ("moderation", gettext("Moderation"), _first_url("sellercentre:seller_moderation"))
         )
+    items.extend(_operations_items(user, is_member=is_member))
     menu = []
     for key, label, url in items:
         if not url:

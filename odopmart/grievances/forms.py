@@ -3,7 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from odopmart.grievances.services import DESCRIPTION_MAX
+from odopmart.grievances.exceptions import GrievanceError
+from odopmart.grievances.services import DESCRIPTION_MAX, phone_clean
 from odopmart.grievances.states import GrievanceCategory
 
 
@@ -37,6 +38,13 @@ class ComplaintForm(forms.Form):
         help_text=_("A photo (JPEG or PNG) or a PDF, up to 5 MB."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,application/pdf"}),
     )
+
+    def clean_phone(self) -> str:
+        # Checked here too, so a wrong number is pointed out together with the other fields.
+        try:
+            return phone_clean(self.cleaned_data["phone"])
+        except GrievanceError as error:
+            raise forms.ValidationError(error.message, code=error.code) from None
 
 
 class StatusForm(forms.Form):

@@ -1,3 +1,5 @@
+from typing import Any
+
 import pytest
 from django.utils import translation
 
@@ -21,3 +23,8 @@ def _english() -> None:
     # A Hindi page requested by an earlier test leaves Hindi active in the thread, and
     # reverse() would then give /hi/ addresses.
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _no_figure_cache(settings: Any) -> None:
+    settings.INSIGHTS = {"CACHE_SECONDS": 0}

@@ -28,7 +28,7 @@ def test_disclosures_in_english(client: Client, make_product: Callable[..., Prod
     assert "<dt>District of origin</dt><dd>Lucknow, Uttar Pradesh</dd>" in html
     # ₹1,050 at 5 %: ₹1,000 + ₹50 GST.
     assert "GST at 5%</th><td>₹50</td>" in html
-    assert "₹1,000</td>" in html
+    assert "Price before GST</th><td>₹1,000</td>" in html
     assert "Price incl. GST</th><td>₹1,050</td>" in html
     days = product.category.return_window_days
     assert f"Return within {days} days of delivery" in html

@@ -9,6 +9,7 @@ from odopmart.api.v1.cart import router as cart_router
 from odopmart.api.v1.catalog import router as catalog_router
 from odopmart.api.v1.certificates import router as certificates_router
 from odopmart.api.v1.checkout import router as checkout_router
+from odopmart.api.v1.earnings import router as earnings_router
 from odopmart.api.v1.orders import router as orders_router
 from odopmart.api.v1.payments import router as payments_router
 from odopmart.api.v1.regions import router as regions_router
@@ -72,3 +73,4 @@ api.add_router("/", payments_router)
 api.add_router("/", tracking_router)
 api.add_router("/", certificates_router)
 api.add_router("/", artisan_router)
+api.add_router("/", earnings_router)

@@ -31,6 +31,18 @@ def _command(name: str, *args: str) -> Callable[[], Any]:
     return run
 
 
+def _send_due_payouts() -> Any:
+    from odopmart.settlements.services import payouts_send_due
+
+    return payouts_send_due()
+
+
+def _settle() -> Any:
+    from odopmart.settlements.services import settlement_run
+
+    return settlement_run()
+
+
 def _escalate_readiness() -> Any:
     from odopmart.fulfilment.services import readiness_escalate_due
 
@@ -45,9 +57,12 @@ MINUTE_STEPS: tuple[Step, ...] = (
     Step("artisan readiness calls and escalation", _escalate_readiness),
     Step("shipments", _command("logistics_tick")),
     Step("revenue recognition", _command("ledger_recognise_due")),
+    Step("payouts", _send_due_payouts),
 )
 
 DAILY_STEPS: tuple[Step, ...] = (
+    # Each vendor's recognised sales become a settlement and its payout.
+    Step("settlements", _settle),
     # Idempotent per vendor and month: issuing last month's again changes nothing.
     Step("commission invoices", _command("invoicing_issue_commission")),
 )

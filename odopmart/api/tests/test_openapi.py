@@ -36,6 +36,8 @@ PATHS = {
     "/api/v1/certificates/{code}": {"get": "certificate_verify"},
     "/api/v1/artisan/readiness": {"get": "artisan_readiness_list"},
     "/api/v1/artisan/readiness/{readiness_id}/answer": {"post": "artisan_readiness_answer"},
+    "/api/v1/artisan/earnings": {"get": "artisan_earnings_detail"},
+    "/api/v1/seller/vendors/{vendor_id}/settlements": {"get": "seller_vendor_settlements"},
 }
 
 

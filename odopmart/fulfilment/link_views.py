@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -125,12 +126,17 @@ def link_page(request: HttpRequest, token: str = "") -> HttpResponse:
                 if form.cleaned_data["answer"] == Answer.MORE_DAYS and days:
                     new_date = readiness.ready_by + timedelta(days=days)
                 try:
-                    readiness_answer(
-                        readiness, form.cleaned_data["answer"], channel=AnswerChannel.SMS_LINK,
-                        new_date=new_date,
-                    )  # fmt: skip
+                    # What the answer records (the items' and the shipment's history, which the
+                    # buyer and staff read) is written in the site's language, not the artisan's.
+                    with translation.override(settings.LANGUAGE_CODE):
+                        readiness_answer(
+                            readiness, form.cleaned_data["answer"],
+                            channel=AnswerChannel.SMS_LINK, new_date=new_date,
+                        )  # fmt: skip
                 except FulfilmentError as problem:
-                    error = problem.message
+                    # The message was made in the site's language: look it up again in the
+                    # artisan's (messages with a date in them stay as they are).
+                    error = translation.gettext(problem.message)
                 else:
                     return HttpResponseRedirect(
                         _page_url(token, lang=language, done=str(form.cleaned_data["answer"]))

@@ -37,6 +37,7 @@ SAREE_EN, SAREE_HI = "Banarasi silk saree", "बनारसी रेशमी 
 STAFF = ("ops.priya", "Ghats-of-Kashi-2026")
 AWB = "EP123456789IN"
 COURIER = "India Post"
+DEVANAGARI = re.compile("[\u0900-\u097f]")
 
 
 def _shot(page: Any, name: str) -> None:
@@ -332,6 +333,9 @@ def test_paid_order_reaches_the_artisan_is_picked_up_delivered_and_certified(
         expect(staff.locator(".section-head .status")).to_have_text(status)
     # Delivered is final: nothing more to choose.
     expect(staff.get_by_label("New status", exact=True).locator("option")).to_have_count(1)
+    history = staff.locator(".timeline")
+    expect(history).to_contain_text("Pickup requested for 1 item(s).")
+    assert not DEVANAGARI.search(history.inner_text()), history.inner_text()
     _shot(staff, "06-shipment-delivered")
     shipment.refresh_from_db()
     assert shipment.status == ShipmentStatus.DELIVERED
@@ -365,6 +369,11 @@ def test_paid_order_reaches_the_artisan_is_picked_up_delivered_and_certified(
         "link", name="Certificate of origin"
     )
     expect(cert_link).to_have_attribute("href", f"/origin/{certificate.code}/")
+    # The artisan answered in Hindi; the buyer's English page tells it in English.
+    expect(shipment_box.locator(".more .timeline")).to_contain_text(
+        "The artisan says the items are ready."
+    )
+    assert not DEVANAGARI.search(shipment_box.inner_text()), shipment_box.inner_text()
     _shot(buyer, "07-buyer-order-delivered")
 
     # --- 7. the public verification page ---------------------------------------------------
@@ -390,6 +399,8 @@ def test_paid_order_reaches_the_artisan_is_picked_up_delivered_and_certified(
     assert pdf.status == 200
     assert pdf.headers["content-type"] == "application/pdf"
     body = pdf.body()
+    with open("/tmp/loop-certificate.pdf", "wb") as saved:  # noqa: S108 - to look at
+        saved.write(body)
     assert body.startswith(b"%PDF")
     assert b"%%EOF" in body[-1024:]
 

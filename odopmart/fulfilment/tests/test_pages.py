@@ -210,3 +210,20 @@ def test_the_seller_centre_include_posts_the_three_answers(rf, request_hi, shop,
         ReadinessRequest.objects.filter(order=request_hi.order),
         key=lambda r: (r.artisan.name_en, r.pk),
     )
+
+
+def test_link_page_answers_are_recorded_in_the_sites_language(client, request_hi, order):
+    """The artisan reads Hindi, but what their answer records is read by the buyer and staff:
+    it is written in the site's language. A refused answer is still told to them in Hindi."""
+    from odopmart.orders.models import OrderEvent
+
+    url = _link(request_hi)
+    client.post(url, {"answer": "1", "from_date": request_hi.ready_by.isoformat()})
+
+    reasons = set(
+        OrderEvent.objects.filter(order=order, to_status="ready").values_list("reason", flat=True)
+    )
+    assert reasons == {"The artisan says the items are ready."}
+    refused = client.post(url, {"answer": "2"})
+    assert refused.status_code == 400
+    assert "सामान पहले से तैयार दर्ज है" in refused.content.decode()

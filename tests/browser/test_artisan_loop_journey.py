@@ -127,7 +127,10 @@ def loop(reference_data, make_vendor, make_artisan, make_product, settings):
     cache.clear()
 
     varanasi = District.objects.get(slug="varanasi")
-    vendor = make_vendor(name_en="Kashi Weavers Cooperative", contact_phone="9415000001")
+    vendor = make_vendor(
+        name_en="Kashi Weavers Cooperative", name_hi="काशी बुनकर सहकारी समिति",
+        contact_phone="9415000001",
+    )  # fmt: skip
     artisan = make_artisan(
         vendor=vendor, name_en=ARTISAN_EN, name_hi=ARTISAN_HI, district=varanasi,
         town="Madanpura", pincode="221001", phone=ARTISAN_PHONE, preferred_language="hi",

@@ -249,3 +249,20 @@ ODOPMART = {
         "GST_RATES_DEFAULT_EFFECTIVE_FROM", "2025-09-22"
     ),
 }
+
+# --- the operator (the e-commerce operator's own registration) -------------------------------
+# Unset, the books and invoices use clearly marked example values (odopmart/ledger/conf.py,
+# odopmart/invoicing/conf.py): set the corporation's real ones before going live.
+LEDGER = {
+    key: value
+    for key, value in {
+        "OPERATOR_GSTIN": os.environ.get("OPERATOR_GSTIN"),
+        "OPERATOR_NAME": os.environ.get("OPERATOR_NAME"),
+    }.items()
+    if value
+}
+INVOICING = {
+    key: value
+    for key, value in {"OPERATOR_ADDRESS": os.environ.get("OPERATOR_ADDRESS")}.items()
+    if value
+}

@@ -10,7 +10,6 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext
 
 from odopmart.accounts.models import StaffRole, StaffRoleGrant
-from odopmart.accounts.roles import has_staff_role
 from odopmart.sellers.access import vendor_memberships
 
 register = template.Library()
@@ -29,17 +28,19 @@ def _first_url(*names: str) -> str:
     return ""
 
 
-def _operations_items(user: Any, *, is_member: bool) -> list[tuple[str, str, str]]:
+def _staff_roles(user: Any) -> set[str]:
+    """Every operator role the user holds, in one query (operator admins hold them all)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return set()
+    if user.is_superuser:
+        return set(StaffRole.values)
+    roles = set(StaffRoleGrant.objects.filter(user=user).values_list("role", flat=True))
+    return set(StaffRole.values) if StaffRole.OPERATOR_ADMIN in roles else roles
+
+
+def _operations_items(roles: set[str], *, is_member: bool) -> list[tuple[str, str, str]]:
     """Fulfilment, money and care pages, each for whoever does that work (every page checks
     again; the menu only leaves out what a person could not open)."""
-    if user is None or not user.is_authenticated:
-        return []
-    if user.is_superuser:
-        roles = set(StaffRole.values)
-    else:  # one query for every role the menu asks about
-        roles = set(StaffRoleGrant.objects.filter(user=user).values_list("role", flat=True))
-        if StaffRole.OPERATOR_ADMIN in roles:
-            roles = set(StaffRole.values)
     helpline = StaffRole.HELPLINE in roles
     finance = StaffRole.FINANCE in roles
     moderator = StaffRole.MODERATOR in roles
@@ -74,7 +75,8 @@ def sc_nav(context: template.Context) -> list[dict[str, Any]]:
         ("artisans", gettext("Artisans"), _first_url("sellercentre:artisans")),
     ]
     is_member = user is not None and vendor_memberships(user).exists()
-    is_moderator = user is not None and has_staff_role(user, StaffRole.MODERATOR)
+    roles = _staff_roles(user)
+    is_moderator = StaffRole.MODERATOR in roles
     if is_member or is_moderator:
         items.insert(1, ("orders", gettext("Orders"), _first_url("sellercentre:orders")))
     if is_member:
@@ -85,7 +87,7 @@ def sc_nav(context: template.Context) -> list[dict[str, Any]]:
         items.append(
             ("moderation", gettext("Moderation"), _first_url("sellercentre:seller_moderation"))
         )
-    items.extend(_operations_items(user, is_member=is_member))
+    items.extend(_operations_items(roles, is_member=is_member))
     menu = []
     for key, label, url in items:
         if not url:

@@ -204,7 +204,7 @@ def test_the_dashboard_takes_the_same_queries_for_one_vendor_or_several(
 
     assert len(several) == len(one)
     # 12, and one for the orders and returns awaiting action.
-    assert len(several) <= 14  # incl. the menu's one query for staff roles
+    assert len(several) <= 13
 
 
 def test_the_catalogue_desk_gets_its_queue(client, make_user):

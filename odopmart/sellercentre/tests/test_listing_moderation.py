@@ -176,13 +176,13 @@ def test_queue_queries_do_not_grow_with_the_listings(
 
     _fill_queue(make_artisan, make_product, 3)
     cache.clear()
-    with django_assert_max_num_queries(21) as few:
+    with django_assert_max_num_queries(20) as few:
         response = client.get(reverse(QUEUE))
     assert response.content.decode().count("All checks pass") == 3
 
     _fill_queue(make_artisan, make_product, 17)
     cache.clear()
-    with django_assert_max_num_queries(21) as many:
+    with django_assert_max_num_queries(20) as many:
         response = client.get(reverse(QUEUE))
 
     assert response.status_code == 200

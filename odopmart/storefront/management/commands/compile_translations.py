@@ -34,10 +34,13 @@ def compile_po(po_path: Path) -> tuple[Path, int]:
 
 
 def locale_dirs() -> list[Path]:
-    """Where Django looks for catalogues: LOCALE_PATHS, then each installed app's `locale`."""
-    app_dirs = [Path(config.path) / "locale" for config in apps.get_app_configs()]
-    project = Path(settings.BASE_DIR).resolve()
-    own_apps = [d for d in app_dirs if d.is_dir() and project in d.resolve().parents]
+    """Where Django looks for our catalogues: LOCALE_PATHS, then each odopmart app's `locale`
+    (Django's own apps bring theirs compiled)."""
+    own_apps = [
+        Path(config.path) / "locale"
+        for config in apps.get_app_configs()
+        if config.name.startswith("odopmart.") and (Path(config.path) / "locale").is_dir()
+    ]
     return [Path(d) for d in settings.LOCALE_PATHS] + own_apps
 
 

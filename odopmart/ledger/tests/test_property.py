@@ -54,6 +54,7 @@ STEP = st.one_of(
     st.tuples(st.just("return"), st.integers(0, 20)),
     st.tuples(st.just("refund_paid"), st.integers(0, 20)),
     st.tuples(st.just("wait"), st.integers(1, 12)),
+    st.tuples(st.just("settle"), st.booleans()),
 )
 
 
@@ -149,6 +150,16 @@ class World:
         with time_machine.travel(at(self.today), tick=False):
             ledger_recognise_due()
 
+    def do_settle(self, confirm: bool) -> None:
+        """A settlement run; the operator then confirms the bank transfers (or not yet)."""
+        from odopmart.settlements.models import Payout
+        from odopmart.settlements.services import payout_mark_paid, settlement_run
+
+        settlement_run()
+        if confirm:
+            for payout in Payout.objects.filter(status__in=("pending", "queued", "processing")):
+                payout_mark_paid(payout, utr=f"UTR{payout.pk:08d}", actor=None)
+
     def check(self) -> None:
         assert ledger_trial_balance() == 0
         for order in Order.objects.filter(pk__in=[o.pk for o in self.orders]):
@@ -189,6 +200,8 @@ def test_books_balance_after_every_step(catalogue, place, cart_with, steps):
         for index in range(len(world.orders)):  # whatever is still on its way arrives
             world.run(("deliver", index))
         world.run(("wait", 40))  # every window closes
+        world.check()
+        world.run(("settle", True))  # everything earned is settled and paid out
         world.check()
         for order in world.orders:
             order.refresh_from_db()

@@ -11,6 +11,7 @@ quarter-on-quarter growth. Deterministic for a given seed.
 from __future__ import annotations
 
 import heapq
+import io
 import itertools
 import random
 from collections.abc import Callable
@@ -341,7 +342,7 @@ class _Simulation:
 
 
 def generate_demo_orders(
-    *, count: int = 300, months: int = 15, seed: int = 2611, now: datetime | None = None
+    *, count: int = 200, months: int = 15, seed: int = 2611, now: datetime | None = None
 ) -> DemoResult:
     """Simulate `count` orders over the last `months` months (deterministic for a seed)."""
     now = now or timezone.now()
@@ -377,7 +378,7 @@ def _schedule_timer(clock: _Clock, first_day: date, now: datetime) -> None:
         if day.weekday() == 0 and settlement_run is not None:
             settlement_run()
         if day.day == 1:
-            call_command("invoicing_issue_commission", verbosity=0)
+            call_command("invoicing_issue_commission", verbosity=0, stdout=io.StringIO())
 
     tz = timezone.get_current_timezone()
     day = first_day + timedelta(days=1)

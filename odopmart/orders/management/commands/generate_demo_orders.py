@@ -15,7 +15,7 @@ class Command(BaseCommand):
     help = "Place, pay, fulfil, deliver (and cancel/return a few) demo orders over past months."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--count", type=int, default=300)
+        parser.add_argument("--count", type=int, default=200)
         parser.add_argument("--months", type=int, default=15)
         parser.add_argument("--seed", type=int, default=2611)
         parser.add_argument(

@@ -352,13 +352,30 @@ def generate_demo_orders(
     if not moments:
         return result
     _ensure_money_rules(timezone.localdate(moments[0]) - timedelta(days=31))
+    queued_before = _queued_task_ids()
     simulation = _Simulation(rng, result, now)
     for moment in moments:
         simulation.clock.at(moment, lambda at=moment: simulation.place(at))
     _schedule_timer(simulation.clock, timezone.localdate(moments[0]), now)
     simulation.clock.run(until=now)
     _messages_delivered()
+    _drop_history_tasks(queued_before)
     return result
+
+
+def _queued_task_ids() -> set[Any]:
+    from django_tasks_db.models import DBTaskResult
+
+    return set(DBTaskResult.objects.ready().values_list("pk", flat=True))
+
+
+def _drop_history_tasks(queued_before: set[Any]) -> None:
+    """The background work the history queued (event deliveries, sends, bookings) was done in
+    line as the clock moved, so those queued tasks would only find it done; drop them rather
+    than leave a backlog dated months ago for the worker."""
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.ready().exclude(pk__in=queued_before).delete()
 
 
 def _schedule_timer(clock: _Clock, first_day: date, now: datetime) -> None:

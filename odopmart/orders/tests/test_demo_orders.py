@@ -11,6 +11,7 @@ from odopmart.orders.demo import generate_demo_orders
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.django_db(transaction=True)  # commits as a real run does, so tasks get queued
 def test_demo_history_is_consistent(make_product) -> None:  # noqa: ANN001
     from odopmart.catalog.models import Product
     from odopmart.certificates.models import Certificate
@@ -45,6 +46,10 @@ def test_demo_history_is_consistent(make_product) -> None:  # noqa: ANN001
     # Items delivered more than their return window ago are the vendors' revenue.
     assert ItemAccrual.objects.exists()
     assert CommissionInvoice.objects.exists()
+    # Nothing is left queued for the worker: the history did its background work in line.
+    from django_tasks_db.models import DBTaskResult
+
+    assert not DBTaskResult.objects.ready().exists()
 
 
 def test_demo_moments_are_deterministic_and_grow() -> None:

@@ -26,7 +26,7 @@ class MessageFilters:
 
 def phone_digits(text: str) -> str:
     digits = re.sub(r"\D", "", text)
-    # A 10-digit Indian mobile number is stored as +91XXXXXXXXXX.
+    # Numbers are stored as +91 and ten digits; the last ten find them however typed.
     return digits[-10:] if len(digits) >= 10 else digits
 
 

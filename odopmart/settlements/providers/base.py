@@ -40,10 +40,12 @@ class PayoutProvider(abc.ABC):
         """Ask the provider to pay. Raises TransientPayoutError (retry with the same key) or
         PayoutRefused (recorded as rejected)."""
 
+    # A provider that sends no webhooks (the manual bank file) refuses every call: verification
+    # fails, so the webhook view records it as forged and never parses it.
     def verify_webhook(self, body: bytes, headers: Mapping[str, str]) -> bool:
         return False
 
     def parse_webhook(
         self, body: Mapping[str, Any], headers: Mapping[str, str]
     ) -> PayoutWebhookEvent:
-        raise NotImplementedError
+        raise ValueError(f"{type(self).__name__} sends no webhooks; nothing to parse")
